@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs whatever cors-doctor needs and is missing; idempotent, seconds when all is present.
+#   scripts/setup.sh          build tools (serve the app)
+#   scripts/setup.sh --test   build tools + Chromium, ChromeDriver and brotli (run the tests)
+# Only registries are reachable here, so nothing is ever downloaded from anywhere else:
+# Trunk and wasm-bindgen-cli come from crates.io, wasm-opt from npm's binaryen, Chromium from Debian.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+TRUNK_VERSION=0.21.14
+log() { printf 'setup: %s\n' "$*"; }
+started=$SECONDS
+
+# Rust: the wasm target and the lint components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+# Debian packages, only for the tests (and only those missing).
+if [[ "${1:-}" == "--test" ]]; then
+  pkgs=()
+  [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
+  command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  command -v brotli >/dev/null || pkgs+=(brotli)
+  if ((${#pkgs[@]})); then
+    log "installing ${pkgs[*]} from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  fi
+fi
+
+# Trunk, pinned: 0.22 needs a newer rustc than this machine has.
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  log "installing trunk $TRUNK_VERSION (about 14 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen; without --locked (its lockfile pins a
+# crate the registry mirror lacks).
+WBG=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! grep -q "^wasm_bindgen = \"$WBG\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen does not match Cargo.lock's wasm-bindgen $WBG" >&2
+  exit 1
+fi
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]]; then
+  log "installing wasm-bindgen-cli $WBG (about 4 minutes)"
+  cargo install wasm-bindgen-cli --version "$WBG" --force
+fi
+
+# Node tools: binaryen's wasm-opt (never Debian's binaryen 108, which breaks the app at run
+# time) and playwright-core (drives Debian's Chromium; downloads no browser).
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  log "installing node tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Trunk builds offline (it passes --offline to cargo), so fetch crates first.
+cargo fetch --quiet
+log "ready in $((SECONDS - started)) s"

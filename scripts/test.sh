@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs the whole test suite:
+# lints, native tests (library + CLI), the release build and its size budget, the wasm tests in
+# headless Chromium, and the end-to-end browser test of the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+step() {
+  local name=$1; shift
+  local t0=$SECONDS
+  printf '\n== %s\n' "$name"
+  "$@"
+  printf '== %s: ok in %d s\n' "$name" $((SECONDS - t0))
+}
+step "format" cargo fmt --check
+step "clippy" cargo clippy --all-targets --quiet -- -D warnings
+step "native tests" cargo test --quiet
+step "release build" trunk build --release
+step "size report" scripts/size-report.sh dist
+step "wasm tests in Chromium" cargo test --target wasm32-unknown-unknown --test web
+step "end-to-end in Chromium" node tests/e2e/e2e.mjs dist target/e2e
+printf '\nall tests passed in %d s\n' "$SECONDS"

@@ -1,0 +1,239 @@
+//! The command-line front end (`cors-doctor`), over the same core as the web page.
+//!
+//! Exit codes are part of the interface: 0 when something was recognised (or a config was
+//! printed), 1 when nothing was recognised, 2 on a usage error (clap's own code) or bad input.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::catalog;
+use crate::generate::{self, Policy};
+use crate::parse::{self, Diagnosis, Report};
+
+/// Paste a browser CORS error, get the cause, the fix and a server config.
+#[derive(Parser, Debug)]
+#[command(name = "cors-doctor", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Explain the CORS errors in FILE (or standard input).
+    Explain {
+        /// A file holding the pasted console text; standard input when absent or "-".
+        file: Option<PathBuf>,
+        /// Print JSON for programs instead of text for people.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a server configuration that fixes the error.
+    Config {
+        /// The target framework or platform (see `cors-doctor frameworks`).
+        #[arg(long)]
+        framework: String,
+        /// An allowed origin (repeatable), e.g. http://localhost:3000.
+        #[arg(long = "origin")]
+        origins: Vec<String>,
+        /// An allowed method (repeatable).
+        #[arg(long = "method")]
+        methods: Vec<String>,
+        /// An allowed request header (repeatable).
+        #[arg(long = "header")]
+        headers: Vec<String>,
+        /// A response header the page may read (repeatable).
+        #[arg(long = "expose")]
+        expose: Vec<String>,
+        /// Allow credentials (cookies, HTTP auth).
+        #[arg(long)]
+        credentials: bool,
+        /// Preflight cache lifetime in seconds.
+        #[arg(long)]
+        max_age: Option<u32>,
+        /// Pre-fill the policy from a pasted error in this file ("-" for standard input).
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// List the framework ids with their names.
+    Frameworks,
+}
+
+/// Runs the CLI with the process's arguments and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("cors-doctor: {msg}");
+            2
+        }
+    }
+}
+
+fn read_input(file: Option<&PathBuf>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        }
+        _ => {
+            std::io::stdin()
+                .take(parse::MAX_INPUT_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn run(command: Command) -> Result<i32, String> {
+    match command {
+        Command::Explain { file, json } => {
+            let report = parse::diagnose(&read_input(file.as_ref())?);
+            if json {
+                println!("{}", to_json(&report));
+            } else {
+                print!("{}", human(&report));
+            }
+            Ok(if report.diagnoses.is_empty() { 1 } else { 0 })
+        }
+        Command::Config {
+            framework,
+            origins,
+            methods,
+            headers,
+            expose,
+            credentials,
+            max_age,
+            from,
+        } => {
+            let target = generate::framework(&framework).ok_or_else(|| {
+                let ids: Vec<&str> = generate::FRAMEWORKS.iter().map(|f| f.id).collect();
+                format!(
+                    "unknown framework {framework:?}; choose one of: {}",
+                    ids.join(", ")
+                )
+            })?;
+            let mut policy_from_paste = None;
+            if let Some(path) = &from {
+                let report = parse::diagnose(&read_input(Some(path))?);
+                let d = report
+                    .diagnoses
+                    .first()
+                    .ok_or("--from: no CORS error recognised in that paste")?;
+                policy_from_paste = Some(Policy::from_diagnosis(d));
+            }
+            let base = policy_from_paste.as_ref();
+            let pick = |given: Vec<String>, from: Option<&[String]>| -> Vec<String> {
+                if given.is_empty() {
+                    from.map(<[String]>::to_vec).unwrap_or_default()
+                } else {
+                    given
+                }
+            };
+            let policy = Policy::new(
+                &pick(origins, base.map(Policy::origins)),
+                &pick(methods, base.map(Policy::methods)),
+                &pick(headers, base.map(Policy::headers)),
+                &pick(expose, base.map(Policy::expose)),
+                credentials || base.is_some_and(Policy::credentials),
+                max_age.or(base.and_then(Policy::max_age)),
+            )
+            .map_err(|e| e.to_string())?;
+            println!("// {}: {}", target.label, target.file);
+            print!("{}", (target.render)(&policy));
+            Ok(0)
+        }
+        Command::Frameworks => {
+            for f in generate::FRAMEWORKS {
+                println!("{:<20} {}", f.id, f.label);
+            }
+            Ok(0)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    diagnoses: &'a [Diagnosis],
+    unrecognized: &'a [String],
+}
+
+/// The `--json` output: `{"diagnoses":[...],"unrecognized":[...]}`.
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string(&JsonReport {
+        diagnoses: &report.diagnoses,
+        unrecognized: &report.unrecognized,
+    })
+    .expect("the report holds only strings, numbers and options")
+}
+
+/// The text output for people.
+pub fn human(report: &Report) -> String {
+    let mut out = String::new();
+    if let Some(p) = report.problem {
+        out.push_str(&format!("note: {p}\n"));
+    }
+    if report.diagnoses.is_empty() && report.problem != Some(parse::InputProblem::Empty) {
+        out.push_str("No CORS error recognised. Paste the whole red line from the browser console (it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin ... is not allowed\").\n");
+    }
+    for (i, d) in report.diagnoses.iter().enumerate() {
+        let k = catalog::kind(d.kind);
+        out.push_str(&format!("{}. {} [{}]", i + 1, k.title, d.kind.id()));
+        if let Some(e) = d.engine {
+            out.push_str(&format!(" ({})", e.label()));
+        }
+        if d.count > 1 {
+            out.push_str(&format!(" x{}", d.count));
+        }
+        out.push('\n');
+        let f = &d.facts;
+        let status = f.status.map(|s| s.to_string());
+        let stage = d.stage.map(|s| s.id().to_string());
+        for (label, value) in [
+            ("request URL", &f.request_url),
+            ("page origin", &f.page_origin),
+            ("redirected from", &f.redirected_from),
+            ("method", &f.method),
+            ("header", &f.header),
+            ("status", &status),
+            ("allow-origin sent", &f.allow_origin),
+            ("resource", &f.resource_kind),
+            ("address space", &f.address_space),
+            ("failed request", &stage),
+        ] {
+            if let Some(v) = value {
+                out.push_str(&format!("   {label:<18} {v}\n"));
+            }
+        }
+        for dropped in &d.dropped {
+            out.push_str(&format!(
+                "   (ignored an invalid {}: {:?})\n",
+                dropped.fact, dropped.value
+            ));
+        }
+        out.push_str(&format!("   What happened: {}\n", k.cause));
+        out.push_str(&format!("   Fix: {}\n", k.fix));
+        if let Some(mdn) = k.mdn {
+            out.push_str(&format!("   More: {mdn}\n"));
+        }
+    }
+    if !report.unrecognized.is_empty() {
+        out.push_str("Lines that look like errors but were not recognised:\n");
+        for line in &report.unrecognized {
+            out.push_str(&format!("   {line}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,400 @@
+//! The facts read out of a pasted message, and the validators every extracted value passes
+//! before anything (an explanation, a curl command, a generated config) may use it.
+//!
+//! The decision a reader might not guess: validation is deliberately strict and hand-written
+//! (no `url` crate) to keep the wasm bundle small; a value that fails is dropped, never repaired.
+
+use serde::Serialize;
+
+/// What one diagnosis knows about the failed request. Unknown facts are `None` (JSON `null`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facts {
+    /// The URL whose response was blocked (for a redirect, the last URL).
+    pub request_url: Option<String>,
+    /// The serialized origin of the page that made the request (`null` is a valid value).
+    pub page_origin: Option<String>,
+    /// The URL the page originally requested, when the browser says it was redirected.
+    pub redirected_from: Option<String>,
+    /// The request method, when the message or the network line names it.
+    pub method: Option<String>,
+    /// The request header the preflight did not allow.
+    pub header: Option<String>,
+    /// The HTTP status of the failing response.
+    pub status: Option<u16>,
+    /// The `Access-Control-Allow-Origin` value the server sent, when the message quotes it.
+    pub allow_origin: Option<String>,
+    /// What made the request: fetch, XMLHttpRequest, font, script, image ...
+    pub resource_kind: Option<String>,
+    /// The IP address space named by a private/local network access message.
+    pub address_space: Option<String>,
+}
+
+/// One fact slot, used by the catalog to say which regex group fills which fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    RequestUrl,
+    PageOrigin,
+    RedirectedFrom,
+    Method,
+    Header,
+    Status,
+    AllowOrigin,
+    ResourceKind,
+    AddressSpace,
+    /// A page URL (mixed content): its origin becomes `page_origin`.
+    PageUrl,
+}
+
+impl Fact {
+    /// The regex group name that fills this fact.
+    pub const fn group(self) -> &'static str {
+        match self {
+            Fact::RequestUrl => "url",
+            Fact::PageOrigin => "origin",
+            Fact::RedirectedFrom => "redirected_from",
+            Fact::Method => "method",
+            Fact::Header => "header",
+            Fact::Status => "status",
+            Fact::AllowOrigin => "allow_origin",
+            Fact::ResourceKind => "resource_kind",
+            Fact::AddressSpace => "address_space",
+            Fact::PageUrl => "page_url",
+        }
+    }
+
+    /// Every fact, in the order the regex groups are read.
+    pub const ALL: [Fact; 10] = [
+        Fact::RequestUrl,
+        Fact::PageOrigin,
+        Fact::RedirectedFrom,
+        Fact::Method,
+        Fact::Header,
+        Fact::Status,
+        Fact::AllowOrigin,
+        Fact::ResourceKind,
+        Fact::AddressSpace,
+        Fact::PageUrl,
+    ];
+}
+
+/// Why a value read from the paste was not kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// Which fact the value was meant for.
+    pub fact: &'static str,
+    /// The rejected value, shortened for display.
+    pub value: String,
+}
+
+impl Facts {
+    /// Validates `raw` for `fact` and stores it if the slot is still empty.
+    /// Returns the rejected value when validation fails.
+    pub fn offer(&mut self, fact: Fact, raw: &str) -> Result<(), Dropped> {
+        let raw = raw.trim();
+        let reject = |name: &'static str| Dropped {
+            fact: name,
+            value: shorten(raw, 80),
+        };
+        match fact {
+            Fact::RequestUrl => fill(&mut self.request_url, valid_url(raw), || {
+                reject("request_url")
+            }),
+            Fact::RedirectedFrom => fill(&mut self.redirected_from, valid_url(raw), || {
+                reject("redirected_from")
+            }),
+            Fact::PageOrigin => fill(&mut self.page_origin, valid_origin(raw), || {
+                reject("page_origin")
+            }),
+            Fact::PageUrl => {
+                let origin = valid_url(raw).and_then(|u| origin_of(&u));
+                fill(&mut self.page_origin, origin, || reject("page_origin"))
+            }
+            Fact::Method => fill(&mut self.method, valid_token(raw), || reject("method")),
+            Fact::Header => fill(
+                &mut self.header,
+                valid_token(raw).map(|h| h.to_ascii_lowercase()),
+                || reject("header"),
+            ),
+            Fact::Status => fill(&mut self.status, valid_status(raw), || reject("status")),
+            Fact::AllowOrigin => {
+                // The server's value is quoted as-is; it may itself be invalid (that is often the
+                // bug), so only control characters and absurd lengths are refused.
+                let ok =
+                    (!raw.is_empty() && raw.len() <= 200 && !raw.chars().any(char::is_control))
+                        .then(|| raw.to_string());
+                fill(&mut self.allow_origin, ok, || reject("allow_origin"))
+            }
+            Fact::ResourceKind => {
+                let ok = (!raw.is_empty()
+                    && raw.len() <= 40
+                    && raw.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
+                .then(|| raw.to_string());
+                fill(&mut self.resource_kind, ok, || reject("resource_kind"))
+            }
+            Fact::AddressSpace => {
+                let ok = (!raw.is_empty()
+                    && raw.len() <= 20
+                    && raw.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                .then(|| raw.to_string());
+                fill(&mut self.address_space, ok, || reject("address_space"))
+            }
+        }
+    }
+
+    /// Fills every empty slot of `self` from `other`; never overwrites a known fact.
+    pub fn merge_from(&mut self, other: &Facts) {
+        fn take<T: Clone>(a: &mut Option<T>, b: &Option<T>) {
+            if a.is_none() {
+                a.clone_from(b);
+            }
+        }
+        take(&mut self.request_url, &other.request_url);
+        take(&mut self.page_origin, &other.page_origin);
+        take(&mut self.redirected_from, &other.redirected_from);
+        take(&mut self.method, &other.method);
+        take(&mut self.header, &other.header);
+        take(&mut self.status, &other.status);
+        take(&mut self.allow_origin, &other.allow_origin);
+        take(&mut self.resource_kind, &other.resource_kind);
+        take(&mut self.address_space, &other.address_space);
+    }
+
+    /// True when no known fact of `self` contradicts one of `other` (the request URL and the
+    /// page origin are what tell two failed requests apart).
+    pub fn compatible(&self, other: &Facts) -> bool {
+        fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            match (a, b) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            }
+        }
+        same(&self.request_url, &other.request_url) && same(&self.page_origin, &other.page_origin)
+    }
+}
+
+fn fill<T>(
+    slot: &mut Option<T>,
+    value: Option<T>,
+    reject: impl FnOnce() -> Dropped,
+) -> Result<(), Dropped> {
+    match value {
+        Some(v) => {
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+            Ok(())
+        }
+        None => Err(reject()),
+    }
+}
+
+/// Shortens `s` to at most `max` characters, marking the cut with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// True for an RFC 9110 `tchar`.
+fn is_tchar(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+/// An HTTP token (method or header name), at most 64 characters.
+pub fn valid_token(s: &str) -> Option<String> {
+    (!s.is_empty() && s.len() <= 64 && s.chars().all(is_tchar)).then(|| s.to_string())
+}
+
+/// A three-digit HTTP status from 100 to 599.
+pub fn valid_status(s: &str) -> Option<u16> {
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u16 = s.parse().ok()?;
+    (100..=599).contains(&n).then_some(n)
+}
+
+/// A host: a DNS name, an IPv4 address, or a bracketed IPv6 address.
+fn valid_host(host: &str) -> bool {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    }
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
+fn valid_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+}
+
+fn valid_port(p: &str) -> bool {
+    !p.is_empty()
+        && p.len() <= 5
+        && p.bytes().all(|b| b.is_ascii_digit())
+        && p.parse::<u32>().is_ok_and(|n| n <= 65535)
+}
+
+/// Splits `host[:port]` (IPv6 in brackets) and validates both halves.
+fn valid_authority(authority: &str) -> bool {
+    let (host, port) = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    };
+    valid_host(host) && port.is_none_or(valid_port)
+}
+
+/// A serialized origin: `scheme://host[:port]` with no path, no trailing slash, no userinfo,
+/// or the opaque origin `null`.
+pub fn valid_origin(s: &str) -> Option<String> {
+    if s == "null" {
+        return Some(s.to_string());
+    }
+    let (scheme, rest) = s.split_once("://")?;
+    (valid_scheme(scheme) && valid_authority(rest)).then(|| s.to_string())
+}
+
+/// An absolute URL with an authority (`https://host/path?q`), `file:` URL, or `data:`/`blob:`
+/// URL, with no whitespace, quotes, angle brackets or backslashes.
+pub fn valid_url(s: &str) -> Option<String> {
+    if s.is_empty()
+        || s.len() > 2048
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "'\"<>\\`".contains(c))
+    {
+        return None;
+    }
+    let (scheme, rest) = s.split_once(':')?;
+    if !valid_scheme(scheme) {
+        return None;
+    }
+    let Some(after) = rest.strip_prefix("//") else {
+        // data:, blob:, about: and friends carry no authority.
+        return matches!(
+            scheme,
+            "data" | "blob" | "about" | "chrome-extension" | "javascript"
+        )
+        .then(|| s.to_string());
+    };
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let authority = &after[..end];
+    if scheme == "file" && authority.is_empty() {
+        return Some(s.to_string());
+    }
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+    valid_authority(host_port).then(|| s.to_string())
+}
+
+/// The serialized origin of an already-validated URL with an authority.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+    valid_origin(&format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        host_port.to_ascii_lowercase()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins() {
+        for ok in [
+            "http://localhost:3000",
+            "https://app.example.com",
+            "null",
+            "http://[::1]:8080",
+            "http://127.0.0.1",
+        ] {
+            assert!(valid_origin(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "http://localhost:3000/",
+            "https://a.com/path",
+            "localhost:3000",
+            "http://*.a.com",
+            "https://a.com:99999",
+            "http://a b",
+            "",
+            "https://-a.com",
+            "http://a.com\n",
+        ] {
+            assert!(valid_origin(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://api.example.com/v1/items?id=7",
+            "http://127.0.0.1:8080/",
+            "file:///C:/x.html",
+            "data:text/plain,hi",
+            "https://user:pw@a.com/",
+        ] {
+            assert!(valid_url(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "https://a.com/'onerror",
+            "https://a .com",
+            "api.example.com/x",
+            "https://",
+            "https://a.com/<script>",
+            "1https://a.com",
+        ] {
+            assert!(valid_url(bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(
+            origin_of("https://App.Example.com:8443/x?y").as_deref(),
+            Some("https://app.example.com:8443")
+        );
+    }
+
+    #[test]
+    fn tokens_and_status() {
+        assert_eq!(valid_token("X-Api-Key").as_deref(), Some("X-Api-Key"));
+        assert!(valid_token("x key").is_none());
+        assert!(valid_token("a;b").is_none());
+        assert!(valid_token("").is_none());
+        assert_eq!(valid_status("404"), Some(404));
+        assert_eq!(valid_status("600"), None);
+        assert_eq!(valid_status("40"), None);
+    }
+
+    #[test]
+    fn offer_keeps_first_value_and_reports_rejects() {
+        let mut f = Facts::default();
+        assert!(f.offer(Fact::PageOrigin, "http://a.com").is_ok());
+        assert!(f.offer(Fact::PageOrigin, "http://b.com").is_ok());
+        assert_eq!(f.page_origin.as_deref(), Some("http://a.com"));
+        let err = f.offer(Fact::Method, "GET /").unwrap_err();
+        assert_eq!(err.fact, "method");
+        assert!(f
+            .offer(Fact::PageUrl, "https://shop.example/cart?x=1")
+            .is_ok());
+        assert_eq!(f.page_origin.as_deref(), Some("http://a.com"));
+        let mut g = Facts::default();
+        g.offer(Fact::Header, "X-Token").unwrap();
+        assert_eq!(g.header.as_deref(), Some("x-token"));
+    }
+}

@@ -1,0 +1,15 @@
+//! cors-doctor: paste a browser console CORS error, get the cause, the fix and a server config.
+//!
+//! The data flows one way: [`catalog`] (what error kinds exist and how each browser words them)
+//! -> [`parse`] (pasted text -> diagnoses with facts) -> [`generate`] (policy -> config text)
+//! -> [`ui`] (Leptos components). Everything except `ui` is plain Rust with no browser APIs,
+//! so it compiles and is tested natively; `cli` is the native command-line front end.
+
+pub mod catalog;
+pub mod facts;
+pub mod generate;
+pub mod parse;
+pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

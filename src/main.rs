@@ -1,0 +1,6 @@
+//! The web app's entry point: install the panic hook and mount the app. Everything else lives in the library.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(cors_doctor::ui::App);
+}

@@ -1,0 +1,811 @@
+//! Pasted text -> diagnoses with facts.
+//!
+//! Three steps: lines are cleaned (console prefixes, stack frames, curly quotes, whitespace),
+//! joined into records (a message wrapped by a terminal or chat app becomes one record again),
+//! and each record is matched against the catalog's patterns. Then records are grouped: the
+//! reason line of a failed request is its diagnosis, and the wrapper, network line and JS
+//! exception printed for the same request add facts to it instead of becoming diagnoses.
+//!
+//! The decision a reader might not guess: "nothing recognised" is a normal [`Report`] with no
+//! diagnoses, never an error, and every loop here is bounded by the input's length.
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+use serde::Serialize;
+
+use crate::catalog::patterns::{cors_error_kind, Pattern, Role, PATTERNS};
+use crate::catalog::{Engine, KindId, Stage};
+use crate::facts::{shorten, Dropped, Fact, Facts};
+
+/// Pastes larger than this are analysed up to this size only.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// No console message is longer than this; longer records are cut before matching.
+const MAX_RECORD_BYTES: usize = 8 * 1024;
+/// How many unrecognised lines a report lists.
+const MAX_UNRECOGNIZED: usize = 20;
+/// How far (in events) a wrapper, network line or exception may sit from its reason line.
+const MAX_ATTACH_DISTANCE: usize = 3;
+
+/// One failed request, as the paste describes it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnosis {
+    /// What went wrong.
+    pub kind: KindId,
+    /// Which browser engine printed it, when the wording tells.
+    pub engine: Option<Engine>,
+    /// Whether the preflight or the actual request failed, when the wording tells.
+    pub stage: Option<Stage>,
+    /// How many identical copies of this failure the paste holds.
+    pub count: u32,
+    /// The facts read from the paste, validated.
+    pub facts: Facts,
+    /// Values read from the paste that failed validation and were dropped.
+    #[serde(skip)]
+    pub dropped: Vec<Dropped>,
+    /// The first line of the paste this diagnosis came from (cleaned, shortened).
+    #[serde(skip)]
+    pub excerpt: String,
+}
+
+/// Something about the paste as a whole that the user should know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputProblem {
+    /// Nothing but whitespace.
+    Empty,
+    /// Mostly control characters or replacement characters: not console text.
+    Binary,
+    /// Larger than [`MAX_INPUT_BYTES`]; only the beginning was analysed.
+    Truncated,
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InputProblem::Empty => "the paste is empty: copy the red error line from the browser console",
+            InputProblem::Binary => "this looks like binary data, not console text: copy the error line as text from the browser console",
+            InputProblem::Truncated => "the paste is very large: only its first 8 MB were analysed",
+        })
+    }
+}
+
+/// The result of reading one paste.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// One entry per failed request, in paste order.
+    pub diagnoses: Vec<Diagnosis>,
+    /// Lines that looked like errors but matched nothing.
+    pub unrecognized: Vec<String>,
+    /// A problem with the paste as a whole.
+    #[serde(skip)]
+    pub problem: Option<InputProblem>,
+}
+
+/// Substrings of which every pattern's needle contains at least one (a test checks it).
+/// A record without any of them skips pattern matching entirely.
+const KEYWORDS: &[&str] = &[
+    "CORS",
+    "Access-Control",
+    "rigin",
+    "net::",
+    "NS_ERROR",
+    "oad",
+    "etch",
+    "rame",
+    "anvas",
+    "olicy",
+    "reflight",
+    "edirect",
+    "Status code",
+    "rror",
+    "nsecure",
+    "ixed",
+    "server",
+    "onnect",
+    "SSL",
+    "timed out",
+    "equest",
+    "cheme",
+    "nsure",
+    "esponse",
+    "ermission",
+    "Credential",
+    "ainted",
+    "://",
+    "ccess",
+    "wildcard",
+    "redential",
+    "eader",
+    "HTTP",
+    "nvalid",
+    "URL",
+    "Domains",
+    "address space",
+    "The page at",
+    "Blocked",
+    "ntegrity",
+    "supported",
+];
+
+/// Lines that look like errors, for the "unrecognized" list (checked lower-cased).
+const ERROR_WORDS: &[&str] = &[
+    "error",
+    "blocked",
+    "cors",
+    "failed",
+    "refused",
+    "denied",
+    "not allowed",
+    "violat",
+    "cross-origin",
+    "cross origin",
+    "exception",
+];
+
+fn compiled() -> &'static [Regex] {
+    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        PATTERNS
+            .iter()
+            .map(|p| Regex::new(p.regex).expect("catalog patterns are valid (checked by tests)"))
+            .collect()
+    })
+}
+
+/// Reads a paste and returns its diagnoses. Never panics, whatever the input.
+pub fn diagnose(text: &str) -> Report {
+    let mut problem = None;
+    let mut text = text;
+    if text.len() > MAX_INPUT_BYTES {
+        let mut cut = MAX_INPUT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text = &text[..cut];
+        problem = Some(InputProblem::Truncated);
+    }
+    if text.trim().is_empty() {
+        return Report {
+            diagnoses: vec![],
+            unrecognized: vec![],
+            problem: Some(InputProblem::Empty),
+        };
+    }
+    if looks_binary(text) {
+        return Report {
+            diagnoses: vec![],
+            unrecognized: vec![],
+            problem: Some(InputProblem::Binary),
+        };
+    }
+    let records = records(text);
+    let mut events = Vec::new();
+    let mut unrecognized: Vec<String> = Vec::new();
+    for record in &records {
+        let before = events.len();
+        classify(record, &mut events);
+        if events.len() == before && unrecognized.len() < MAX_UNRECOGNIZED {
+            let lower = record.to_ascii_lowercase();
+            if ERROR_WORDS.iter().any(|w| lower.contains(w)) {
+                let line = shorten(record, 300);
+                if !unrecognized.contains(&line) {
+                    unrecognized.push(line);
+                }
+            }
+        }
+    }
+    Report {
+        diagnoses: group(events),
+        unrecognized,
+        problem,
+    }
+}
+
+/// True when the text is mostly not console text (control or replacement characters).
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(65_536).collect();
+    let bad = sample
+        .iter()
+        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || **c == '\u{FFFD}')
+        .count();
+    bad * 10 > sample.len()
+}
+
+/// Replaces typographic quotes with ASCII ones, drops invisible characters and collapses
+/// whitespace runs into one space.
+pub fn normalize(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c if c.is_whitespace() => {
+                pending_space = true;
+                continue;
+            }
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Console decorations a line may start with; each marks the start of a new message.
+const PREFIXES: &[&str] = &[
+    "[Error] ",
+    "[Warning] ",
+    "[Log] ",
+    "[Info] ",
+    "[Debug] ",
+    "Uncaught (in promise) ",
+    "Uncaught ",
+    "(in promise) ",
+    "❌ ",
+    "⚠️ ",
+    "Error: ",
+];
+
+/// Strips console noise from one normalized line. Returns the message and whether a console
+/// decoration (which always starts a new message) was removed.
+fn strip_noise(mut s: &str) -> (&str, bool) {
+    let mut decorated = false;
+    for _ in 0..4 {
+        let before = s.len();
+        for p in PREFIXES {
+            if let Some(rest) = s.strip_prefix(p) {
+                // "Error: " is only noise before another message, not before "Network Error".
+                if *p == "Error: " && !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    continue;
+                }
+                s = rest;
+                decorated = true;
+            }
+        }
+        if let Some(rest) = strip_source_location(s) {
+            s = rest;
+            decorated = true;
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    for suffix in ["[Learn More]", "Learn More"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end();
+        }
+    }
+    // Safari's "(file.js, line 0)" source suffix.
+    if s.ends_with(')') {
+        if let Some(open) = s.rfind(" (") {
+            let inner = &s[open + 2..s.len() - 1];
+            if let Some((_, line)) = inner.rsplit_once(", line ") {
+                if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) {
+                    s = s[..open].trim_end();
+                }
+            }
+        }
+    }
+    (s, decorated)
+}
+
+/// DevTools prints the caller's location before a message: `index.html:1 `, `main.js:42:7 `,
+/// `api.example.com/p:1  `, `VM123:1 `. Returns the rest when such a prefix is present.
+fn strip_source_location(s: &str) -> Option<&str> {
+    let (token, rest) = s.split_once(' ')?;
+    let (head, tail) = token.rsplit_once(':')?;
+    if tail.is_empty() || !tail.bytes().all(|b| b.is_ascii_digit()) || head.is_empty() {
+        return None;
+    }
+    // `main.js:42:7` has a second number; a URL's port (`http://x:8080`) is not a location.
+    let head = match head.rsplit_once(':') {
+        Some((h, t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => head,
+    };
+    if head.ends_with("//")
+        || head
+            .split_once("://")
+            .is_some_and(|(_, after)| !after.contains('/'))
+    {
+        return None;
+    }
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '[')
+        .then_some(rest)
+}
+
+/// Stack frames and DevTools grouping lines carry nothing for a diagnosis.
+fn is_stack_frame(s: &str) -> bool {
+    if s.starts_with("at ") || s == "(anonymous)" || s.ends_with("(async)") || s.starts_with("@") {
+        return true;
+    }
+    // Firefox/Safari frames: `fn@https://x/app.js:10:5`, `https://x/app.js:10:5`.
+    let mut parts = s.rsplitn(3, ':');
+    let (col, line) = (parts.next(), parts.next());
+    !s.contains(' ')
+        && matches!((col, line), (Some(c), Some(l)) if !c.is_empty() && !l.is_empty()
+            && c.bytes().all(|b| b.is_ascii_digit()) && l.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Words that start a console message, so a line starting with one is not a continuation.
+const STARTERS: &[&str] = &[
+    "Access to ",
+    "Access blocked",
+    "Cross-Origin ",
+    "Cross-origin ",
+    "Cross origin ",
+    "Fetch API ",
+    "XMLHttpRequest ",
+    "EventSource ",
+    "Failed to ",
+    "Mixed Content",
+    "TypeError",
+    "Refused to ",
+    "Blocked ",
+    "Origin ",
+    "GET ",
+    "POST ",
+    "PUT ",
+    "PATCH ",
+    "DELETE ",
+    "HEAD ",
+    "OPTIONS ",
+    "Redirect ",
+    "Response ",
+    "Request ",
+    "Method ",
+    "Cannot ",
+    "The ",
+    "No ",
+    "Invalid ",
+    "Load ",
+    "Loading ",
+    "Content-Security-Policy",
+    "Content Security Policy",
+    "Permission ",
+    "Ensure ",
+    "Specify ",
+    "DOMException",
+    "SecurityError",
+    "AxiosError",
+    "Http failure",
+    "net::",
+    "Preflight ",
+    "CORS",
+    "Unsafe ",
+    "Navigation ",
+    "Worker ",
+    "Upgrading ",
+    "Sandbox ",
+    "Credentials ",
+    "Header ",
+    "URL ",
+    "Not allowed",
+    "Could not connect",
+    "A server with",
+    "An SSL",
+    "NetworkError",
+    "If an opaque",
+    "Have the server",
+    "Status code",
+];
+
+/// Cleans lines and joins wrapped ones into records, one console message each.
+fn records(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false; // may the next line continue the last record?
+    for raw in text.lines() {
+        let line = normalize(raw);
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let (msg, decorated) = strip_noise(&line);
+        if msg.is_empty() || is_stack_frame(msg) {
+            open = false;
+            continue;
+        }
+        let continues = open
+            && !decorated
+            && out.last().is_some_and(|last| {
+                last.len() < MAX_RECORD_BYTES
+                    && (last.ends_with(':')
+                        || (!last.ends_with(['.', ')', '!', '"'])
+                            && !STARTERS.iter().any(|s| msg.starts_with(s))))
+            });
+        match out.last_mut() {
+            Some(last) if continues => {
+                if !last.ends_with('-') {
+                    last.push(' ');
+                }
+                last.push_str(msg);
+            }
+            _ => out.push(msg.to_string()),
+        }
+        open = KEYWORDS.iter().any(|k| msg.contains(k));
+    }
+    out
+}
+
+/// What a record contributes to grouping.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum EventRole {
+    /// A reason: one diagnosis.
+    Primary,
+    /// A reason repeated inside a network line (Safari's "Failed to load resource: <reason>").
+    Echo,
+    /// Facts for a nearby diagnosis; with a fallback kind, a diagnosis of its own if alone.
+    Aux(Option<KindId>),
+    /// The JS exception; a generic diagnosis only when the paste holds nothing else.
+    Exception,
+}
+
+#[derive(Clone, Debug)]
+struct Event {
+    role: EventRole,
+    kind: KindId,
+    engine: Option<Engine>,
+    stage: Option<Stage>,
+    facts: Facts,
+    dropped: Vec<Dropped>,
+    excerpt: String,
+}
+
+/// Reads every fact group of a match into `facts`, collecting rejected values.
+fn read_facts(
+    re: &Regex,
+    caps: &regex_lite::Captures<'_>,
+    facts: &mut Facts,
+    dropped: &mut Vec<Dropped>,
+) {
+    let _ = re;
+    for fact in Fact::ALL {
+        if let Some(m) = caps.name(fact.group()) {
+            if let Err(d) = facts.offer(fact, m.as_str()) {
+                if !dropped.contains(&d) {
+                    dropped.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// One reason matched in a record: its span, pattern, own facts, kind and stage.
+type ReasonHit = (
+    usize,
+    usize,
+    &'static Pattern,
+    Facts,
+    Option<KindId>,
+    Option<Stage>,
+);
+
+/// Matches one record against the catalog and appends its events.
+fn classify(record: &str, events: &mut Vec<Event>) {
+    if !KEYWORDS.iter().any(|k| record.contains(k)) {
+        return;
+    }
+    let mut cut = record.len().min(MAX_RECORD_BYTES);
+    while !record.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &record[..cut];
+    let regexes = compiled();
+
+    let mut facts = Facts::default();
+    let mut dropped = Vec::new();
+    let mut frame_engine = None;
+    let mut frame_kind = None;
+    let mut hint = None;
+    let mut preflight_marker = false;
+    let mut network = false;
+    let mut exception = None;
+    let mut reasons: Vec<ReasonHit> = Vec::new();
+
+    for (pattern, re) in PATTERNS.iter().zip(regexes) {
+        if !text.contains(pattern.needle) {
+            continue;
+        }
+        match pattern.role {
+            Role::Reason(kind) => {
+                for caps in re.captures_iter(text) {
+                    let m = caps.get(0).expect("group 0 always participates");
+                    if reasons.iter().any(|r| m.start() < r.1 && r.0 < m.end()) {
+                        continue;
+                    }
+                    let mut own = Facts::default();
+                    read_facts(re, &caps, &mut own, &mut dropped);
+                    for (fact, value) in pattern.preset {
+                        let _ = own.offer(*fact, value);
+                    }
+                    reasons.push((m.start(), m.end(), pattern, own, Some(kind), pattern.stage));
+                }
+            }
+            Role::CorsErrorName => {
+                if let Some(caps) = re.captures(text) {
+                    let m = caps.get(0).expect("group 0 always participates");
+                    let name = caps.name("cors_error").map_or("", |n| n.as_str());
+                    let (kind, stage) = cors_error_kind(name);
+                    reasons.push((
+                        m.start(),
+                        m.end(),
+                        pattern,
+                        Facts::default(),
+                        Some(kind),
+                        stage,
+                    ));
+                }
+            }
+            _ => {
+                let Some(caps) = re.captures(text) else {
+                    continue;
+                };
+                read_facts(re, &caps, &mut facts, &mut dropped);
+                match pattern.role {
+                    Role::Frame(kind) => {
+                        frame_kind.get_or_insert(kind);
+                        frame_engine = frame_engine.or(pattern.engine);
+                    }
+                    Role::Fact => {
+                        preflight_marker |= pattern.stage == Some(Stage::Preflight);
+                        frame_engine = frame_engine.or(pattern.engine);
+                    }
+                    Role::Network => network = true,
+                    Role::Exception => {
+                        exception.get_or_insert(pattern.engine);
+                    }
+                    Role::Hint(kind) => {
+                        hint.get_or_insert(kind);
+                        frame_engine = frame_engine.or(pattern.engine);
+                    }
+                    Role::Reason(_) | Role::CorsErrorName => {}
+                }
+            }
+        }
+    }
+
+    let excerpt = shorten(text, 160);
+    if !reasons.is_empty() {
+        reasons.sort_by_key(|r| r.0);
+        for (_, _, pattern, own, kind, stage) in reasons {
+            let mut f = own;
+            f.merge_from(&facts);
+            let stage = if preflight_marker {
+                Some(Stage::Preflight)
+            } else {
+                stage
+            };
+            events.push(Event {
+                role: if network {
+                    EventRole::Echo
+                } else {
+                    EventRole::Primary
+                },
+                kind: kind.unwrap_or(KindId::CorsOther),
+                engine: pattern.engine.or(frame_engine),
+                stage,
+                facts: f,
+                dropped: dropped.clone(),
+                excerpt: excerpt.clone(),
+            });
+        }
+        return;
+    }
+    let (role, kind, engine) = if let Some(kind) = frame_kind.or(hint) {
+        (EventRole::Aux(Some(kind)), kind, frame_engine)
+    } else if let Some(engine) = exception {
+        (EventRole::Exception, KindId::GenericFetchFailure, engine)
+    } else if network || facts != Facts::default() || preflight_marker {
+        (EventRole::Aux(None), KindId::CorsOther, frame_engine)
+    } else {
+        return;
+    };
+    events.push(Event {
+        role,
+        kind,
+        engine,
+        stage: preflight_marker.then_some(Stage::Preflight),
+        facts,
+        dropped,
+        excerpt,
+    });
+}
+
+fn engines_agree(a: Option<Engine>, b: Option<Engine>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// Finds the diagnosis an auxiliary event belongs to: the nearest preceding compatible one
+/// within [`MAX_ATTACH_DISTANCE`] events, else the nearest following one.
+fn attach_target(diags: &[(usize, Diagnosis)], at: usize, ev: &Event) -> Option<usize> {
+    let fits = |(pos, d): &(usize, Diagnosis)| {
+        pos.abs_diff(at) <= MAX_ATTACH_DISTANCE
+            && d.facts.compatible(&ev.facts)
+            && engines_agree(d.engine, ev.engine)
+    };
+    let before = diags
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.0 < at && fits(d))
+        .max_by_key(|(_, d)| d.0);
+    let after = diags
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.0 > at && fits(d))
+        .min_by_key(|(_, d)| d.0);
+    before.or(after).map(|(i, _)| i)
+}
+
+fn absorb(d: &mut Diagnosis, ev: &Event) {
+    d.facts.merge_from(&ev.facts);
+    d.engine = d.engine.or(ev.engine);
+    d.stage = d.stage.or(ev.stage);
+    for x in &ev.dropped {
+        if !d.dropped.contains(x) {
+            d.dropped.push(x.clone());
+        }
+    }
+}
+
+fn new_diagnosis(ev: &Event, kind: KindId) -> Diagnosis {
+    Diagnosis {
+        kind,
+        engine: ev.engine,
+        stage: ev.stage,
+        count: 1,
+        facts: ev.facts.clone(),
+        dropped: ev.dropped.clone(),
+        excerpt: ev.excerpt.clone(),
+    }
+}
+
+/// Turns events into diagnoses: reasons first, then echoes, wrappers, network lines and
+/// exceptions attach to them; identical diagnoses collapse into one with a count.
+fn group(events: Vec<Event>) -> Vec<Diagnosis> {
+    let mut diags: Vec<(usize, Diagnosis)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.role == EventRole::Primary)
+        .map(|(i, e)| (i, new_diagnosis(e, e.kind)))
+        .collect();
+    for (i, ev) in events.iter().enumerate() {
+        if ev.role != EventRole::Echo {
+            continue;
+        }
+        let same = attach_target(&diags, i, ev).filter(|&t| diags[t].1.kind == ev.kind);
+        match same {
+            Some(t) => absorb(&mut diags[t].1, ev),
+            None => {
+                let at = diags.partition_point(|(p, _)| *p < i);
+                diags.insert(at, (i, new_diagnosis(ev, ev.kind)));
+            }
+        }
+    }
+    for (i, ev) in events.iter().enumerate() {
+        let EventRole::Aux(fallback) = ev.role else {
+            continue;
+        };
+        match (attach_target(&diags, i, ev), fallback) {
+            (Some(t), _) => absorb(&mut diags[t].1, ev),
+            (None, Some(kind)) => {
+                let at = diags.partition_point(|(p, _)| *p < i);
+                diags.insert(at, (i, new_diagnosis(ev, kind)));
+            }
+            (None, None) => {}
+        }
+    }
+    let had_failures = !diags.is_empty();
+    for (i, ev) in events.iter().enumerate() {
+        if ev.role != EventRole::Exception {
+            continue;
+        }
+        match attach_target(&diags, i, ev) {
+            Some(t) => absorb(&mut diags[t].1, ev),
+            None if !had_failures => {
+                let at = diags.partition_point(|(p, _)| *p < i);
+                diags.insert(at, (i, new_diagnosis(ev, KindId::GenericFetchFailure)));
+            }
+            None => {}
+        }
+    }
+    let mut out: Vec<Diagnosis> = Vec::new();
+    for (_, d) in diags {
+        match out.iter_mut().find(|o| {
+            o.kind == d.kind && o.engine == d.engine && o.stage == d.stage && o.facts == d.facts
+        }) {
+            Some(o) => o.count += d.count,
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_its_needle_passes_the_keyword_gate() {
+        assert_eq!(compiled().len(), PATTERNS.len());
+        for p in PATTERNS {
+            assert!(
+                KEYWORDS.iter().any(|k| p.needle.contains(k)),
+                "needle {:?} contains no keyword, so the gate would hide it",
+                p.needle
+            );
+        }
+    }
+
+    #[test]
+    fn cleans_console_noise() {
+        assert_eq!(strip_noise("index.html:1 Access to x").0, "Access to x");
+        assert_eq!(strip_noise("main.js:42:7 Access to x").0, "Access to x");
+        assert_eq!(strip_noise("[Error] Origin x is").0, "Origin x is");
+        assert_eq!(
+            strip_noise("Failed to load resource: x (data, line 0)").0,
+            "Failed to load resource: x"
+        );
+        assert_eq!(
+            strip_noise("Uncaught (in promise) TypeError: Failed to fetch").0,
+            "TypeError: Failed to fetch"
+        );
+        assert_eq!(
+            strip_noise("http://localhost:3000 Access").0,
+            "http://localhost:3000 Access"
+        );
+        assert!(is_stack_frame("at async loadOrders (app.js:12:5)"));
+        assert!(is_stack_frame(
+            "loadOrders@http://localhost:3000/app.js:12:5"
+        ));
+        assert!(!is_stack_frame("Failed to load resource: net::ERR_FAILED"));
+        assert_eq!(normalize("a\u{2018}b\u{2019}  c\u{00A0}d\t"), "a'b' c d");
+    }
+
+    #[test]
+    fn chromium_missing_allow_origin_has_its_facts() {
+        let r = diagnose("Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
+        assert_eq!(r.diagnoses.len(), 1);
+        let d = &r.diagnoses[0];
+        assert_eq!(d.kind, KindId::MissingAllowOrigin);
+        assert_eq!(d.engine, Some(Engine::Chromium));
+        assert_eq!(d.stage, Some(Stage::Actual));
+        assert_eq!(
+            d.facts.request_url.as_deref(),
+            Some("https://api.example.com/data")
+        );
+        assert_eq!(
+            d.facts.page_origin.as_deref(),
+            Some("http://localhost:3000")
+        );
+        assert_eq!(d.facts.resource_kind.as_deref(), Some("fetch"));
+    }
+
+    #[test]
+    fn empty_binary_and_unrelated_input() {
+        assert_eq!(diagnose("  \n\t").problem, Some(InputProblem::Empty));
+        assert_eq!(
+            diagnose("\u{0}\u{1}\u{2}\u{3}abc").problem,
+            Some(InputProblem::Binary)
+        );
+        let r = diagnose("hello world\nUncaught ReferenceError: foo is not defined");
+        assert!(r.diagnoses.is_empty());
+        assert_eq!(
+            r.unrecognized,
+            vec!["ReferenceError: foo is not defined".to_string()]
+        );
+    }
+
+    #[test]
+    fn invalid_facts_are_dropped_and_reported() {
+        let r = diagnose("Access to fetch at 'https://api.example.com/x' from origin 'http://evil.com/<b>' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
+        let d = &r.diagnoses[0];
+        assert_eq!(d.facts.page_origin, None);
+        assert_eq!(d.dropped[0].fact, "page_origin");
+    }
+}

@@ -1,0 +1,214 @@
+//! The Leptos page: a paste box, an example menu, and one card per diagnosis.
+//!
+//! Views only; parsing and config generation come from the core. Pasted text is only ever
+//! rendered as text nodes (Leptos escapes `{value}`), never through `inner_html`.
+
+use leptos::prelude::*;
+
+use crate::catalog::{self, KINDS};
+use crate::generate::{self, Policy};
+use crate::parse::{self, Diagnosis, Report};
+
+/// The framework every card generates a config for until the picker lands.
+const DEFAULT_FRAMEWORK: &str = "express";
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let report = Memo::new(move |_| parse::diagnose(&text.read()));
+    view! {
+        <header class="masthead">
+            <h1 class="masthead__name">"cors-doctor"</h1>
+            <p class="masthead__promise">
+                "Paste the CORS error from your browser console. Get the cause, the fix and a server config."
+            </p>
+        </header>
+        <main class="page">
+            <label class="paste__label" for="paste">"Console output"</label>
+            <textarea
+                id="paste"
+                class="paste"
+                data-testid="paste"
+                autofocus
+                spellcheck="false"
+                rows="7"
+                placeholder="Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <Examples text=text />
+            <section class="results" aria-live="polite" data-testid="results">
+                {move || results(report.get())}
+            </section>
+        </main>
+        <footer class="footer">
+            <p>"Everything runs in your browser: nothing you paste leaves this page."</p>
+        </footer>
+    }
+}
+
+/// The results area for one report.
+fn results(report: Report) -> AnyView {
+    if let Some(problem) = report.problem {
+        if report.diagnoses.is_empty() {
+            return view! { <p class="notice" data-testid="problem">{problem.to_string()}</p> }
+                .into_any();
+        }
+    }
+    if report.diagnoses.is_empty() {
+        let lines = report.unrecognized.clone();
+        return view! {
+            <div class="notice" data-testid="unrecognized">
+                <p>"No CORS error recognised in this text. Paste the whole red line from the console: it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin … is not allowed\"."</p>
+                <ul class="notice__lines">
+                    {lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any();
+    }
+    report
+        .diagnoses
+        .into_iter()
+        .map(|d| view! { <DiagnosisCard diagnosis=d /> })
+        .collect_view()
+        .into_any()
+}
+
+/// The example menu: one realistic paste per kind.
+#[component]
+fn Examples(
+    /// The paste box's text, replaced by the chosen example.
+    text: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="examples">
+            "Try an example: "
+            <select
+                data-testid="examples"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    if let Some(k) = catalog::KindId::from_id(&id) {
+                        text.set(catalog::kind(k).example.to_string());
+                    }
+                }
+            >
+                <option value="">"choose an error…"</option>
+                {KINDS
+                    .iter()
+                    .map(|k| view! { <option value=k.id.id()>{k.title}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// One failed request: what it is, the facts, the cause, the fix and a config.
+#[component]
+fn DiagnosisCard(
+    /// The diagnosis to show.
+    diagnosis: Diagnosis,
+) -> impl IntoView {
+    let k = catalog::kind(diagnosis.kind);
+    let framework = generate::framework(DEFAULT_FRAMEWORK)
+        .expect("the default framework is registered (checked by generate tests)");
+    let config = (framework.render)(&Policy::from_diagnosis(&diagnosis));
+    let f = &diagnosis.facts;
+    let rows: Vec<(&'static str, String)> = [
+        ("Request URL", f.request_url.clone()),
+        ("Page origin", f.page_origin.clone()),
+        ("Redirected from", f.redirected_from.clone()),
+        ("Method", f.method.clone()),
+        ("Header", f.header.clone()),
+        ("Status", f.status.map(|s| s.to_string())),
+        ("Allow-Origin sent", f.allow_origin.clone()),
+        ("Resource", f.resource_kind.clone()),
+        ("Address space", f.address_space.clone()),
+        (
+            "Failed request",
+            diagnosis.stage.map(|s| s.id().to_string()),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| v.map(|v| (label, v)))
+    .collect();
+    let engine = diagnosis.engine.map(|e| e.label());
+    let count = diagnosis.count;
+    view! {
+        <article class="card" data-testid="diagnosis">
+            <p class="card__meta">
+                <code class="card__kind" data-testid="kind-id">{k.id.id()}</code>
+                {engine.map(|e| view! { <span class="badge" data-testid="engine">{e}</span> })}
+                {(count > 1).then(|| view! { <span class="badge">{format!("×{count}")}</span> })}
+            </p>
+            <h2 class="card__title" data-testid="kind-title">{k.title}</h2>
+            <p class="card__summary">{k.summary}</p>
+            {(!rows.is_empty()).then(|| view! {
+                <table class="facts" data-testid="facts">
+                    <tbody>
+                        {rows.into_iter().map(|(label, v)| view! {
+                            <tr><th scope="row">{label}</th><td><code>{v}</code></td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <h3>"What happened"</h3>
+            <p>{k.cause}</p>
+            <h3>"How to fix it"</h3>
+            <p>{k.fix}</p>
+            {(!k.lookalike).then(|| view! {
+                <h3>{format!("Server config: {}", framework.label)}</h3>
+                <p class="snippet__file">{format!("In {}:", framework.file)}</p>
+                <pre class="snippet" data-testid="config"><code>{config.clone()}</code></pre>
+                <CopyButton text=config testid="copy-config" />
+                <ul class="snippet__notes">
+                    {framework.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}
+
+/// A button that copies `text` and says so.
+#[component]
+fn CopyButton(
+    /// What to put on the clipboard.
+    text: String,
+    /// The `data-testid` of the button.
+    testid: &'static str,
+) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let on_click = move |_| {
+        let text = text.clone();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(copy_to_clipboard(&text).await));
+        });
+    };
+    view! {
+        <button type="button" class="button" data-testid=testid on:click=on_click>
+            {move || match copied.get() {
+                None => "Copy",
+                Some(true) => "Copied ✓",
+                Some(false) => "Copy failed: select the text",
+            }}
+        </button>
+    }
+}
+
+/// Writes to the system clipboard; false when the browser refuses.
+async fn copy_to_clipboard(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let promise = window.navigator().clipboard().write_text(text);
+        wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}

@@ -1,0 +1,126 @@
+//! Black-box tests of the `cors-doctor` binary: real process, real files, real exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cors-doctor"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the cors-doctor binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const SAMPLE: &str = "tests/corpus/chrome-missing-allow-origin-500.txt";
+
+#[test]
+fn explain_json_reads_a_file() {
+    let o = run(&["explain", "--json", SAMPLE], "");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let d = &v["diagnoses"][0];
+    assert_eq!(d["kind"], "missing-allow-origin");
+    assert_eq!(d["engine"], "chromium");
+    assert_eq!(d["stage"], "actual");
+    assert_eq!(d["count"], 1);
+    assert_eq!(
+        d["facts"]["request_url"],
+        "https://api.example.com/v1/orders"
+    );
+    assert_eq!(d["facts"]["page_origin"], "http://localhost:3000");
+    assert_eq!(d["facts"]["status"], 500);
+    assert_eq!(d["facts"]["method"], "GET");
+    assert_eq!(d["facts"]["header"], serde_json::Value::Null);
+    assert_eq!(v["diagnoses"].as_array().unwrap().len(), 1);
+    assert_eq!(v["unrecognized"], serde_json::json!([]));
+}
+
+#[test]
+fn explain_reads_stdin_for_people() {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let o = run(&["explain"], &text);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("[missing-allow-origin]"), "{out}");
+    assert!(out.contains("http://localhost:3000"), "{out}");
+    assert!(out.contains("Fix:"), "{out}");
+}
+
+#[test]
+fn explain_exits_1_when_nothing_is_recognised() {
+    let o = run(
+        &["explain", "--json"],
+        "hello\nReferenceError: x is not defined\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["diagnoses"], serde_json::json!([]));
+    assert_eq!(v["unrecognized"][0], "ReferenceError: x is not defined");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["explain", "--bogus"], "").status.code(), Some(2));
+    assert_eq!(run(&[], "").status.code(), Some(2));
+    let o = run(&["explain", "/nonexistent/file.txt"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
+    let o = run(
+        &["config", "--framework", "nope", "--origin", "http://a.com"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "express",
+            "--origin",
+            "http://a.com/'; evil",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not an origin"));
+}
+
+#[test]
+fn config_from_a_paste_uses_its_origin() {
+    let o = run(&["config", "--framework", "express", "--from", SAMPLE], "");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(stdout(&o).contains("origin: ['http://localhost:3000']"));
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "express",
+            "--origin",
+            "https://app.example.com",
+            "--credentials",
+            "--header",
+            "Authorization",
+        ],
+        "",
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("credentials: true") && out.contains("'Authorization'"),
+        "{out}"
+    );
+    let o = run(&["frameworks"], "");
+    assert!(stdout(&o).contains("express"));
+}

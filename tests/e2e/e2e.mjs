@@ -1,0 +1,96 @@
+// End-to-end test of the release build in headless Debian Chromium, driven by playwright-core.
+// Usage: node tests/e2e/e2e.mjs <dist-dir> <artifacts-dir>
+// Serves <dist-dir> itself on 127.0.0.1 (a random free port), pastes a real Chrome CORS error,
+// and checks the rendered kind, facts, config and the copy button. Exits non-zero on failure.
+import { createServer } from 'node:http';
+import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join, extname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const artifacts = resolve(process.argv[3] ?? 'target/e2e');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+export function serve(dir) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = join(dir, path === '/' ? 'index.html' : decodeURIComponent(path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end('not found'); }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), 'cors-doctor-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 900 },
+  });
+  return { context, profile };
+}
+
+const SAMPLE = "index.html:1 Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:5173' "
+  + "has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. "
+  + "If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.\n"
+  + "GET https://api.example.com/v1/orders net::ERR_FAILED 200 (OK)\n"
+  + "Uncaught (in promise) TypeError: Failed to fetch\n    at loadOrders (main.js:12:5)";
+
+function check(cond, msg) { if (!cond) throw new Error(msg); console.log(`ok - ${msg}`); }
+
+async function main() {
+  await mkdir(artifacts, { recursive: true });
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const { context, profile } = await launch();
+  const errors = [];
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(base);
+    await page.waitForSelector('[data-testid=paste]');
+    check(await page.evaluate(() => document.activeElement?.dataset.testid === 'paste'), 'the paste box has focus on load');
+
+    await page.focus('[data-testid=paste]');
+    await page.keyboard.insertText(SAMPLE);
+    await page.waitForSelector('[data-testid=diagnosis]');
+    const cards = await page.locator('[data-testid=diagnosis]').count();
+    check(cards === 1, `one diagnosis card for one failed request (got ${cards})`);
+    check((await page.textContent('[data-testid=kind-id]')) === 'missing-allow-origin', 'the kind is missing-allow-origin');
+    check((await page.textContent('[data-testid=engine]')).includes('Chrome'), 'the engine badge says Chrome');
+    const facts = await page.textContent('[data-testid=facts]');
+    check(facts.includes('https://api.example.com/v1/orders'), 'the facts show the request URL');
+    check(facts.includes('http://localhost:5173'), 'the facts show the page origin');
+    check(facts.includes('200'), 'the facts show the status from the network line');
+    const config = await page.textContent('[data-testid=config]');
+    check(config.includes("origin: ['http://localhost:5173']"), 'the Express config allows exactly the page origin');
+    check(config.includes("require('cors')"), 'the config uses the cors middleware');
+
+    await page.click('[data-testid=copy-config]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=copy-config]')?.textContent.includes('Copied'));
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    check(clip === config, 'the copy button put exactly the config on the clipboard');
+    await page.screenshot({ path: join(artifacts, 'diagnosis-1280.png'), fullPage: true });
+
+    await page.fill('[data-testid=paste]', 'hello <img src=x onerror="window.__pwned=1"> TypeError: something failed');
+    await page.waitForSelector('[data-testid=unrecognized]');
+    check(await page.evaluate(() => window.__pwned === undefined && !document.querySelector('.results img')),
+      'pasted HTML is shown as text, never run');
+    check(errors.length === 0, `no console errors (${errors.join(' | ')})`);
+  } finally {
+    await context.close();
+    server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(`not ok - ${e.message}`); process.exit(1); });
