@@ -549,6 +549,7 @@ fn classify(record: &str, events: &mut Vec<Event>) {
                 read_facts(re, &caps, &mut facts, &mut dropped);
                 match pattern.role {
                     Role::Frame(kind) => {
+                        preflight_marker |= pattern.stage == Some(Stage::Preflight);
                         frame_kind.get_or_insert(kind);
                         frame_engine = frame_engine.or(pattern.engine);
                     }
