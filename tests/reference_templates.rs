@@ -213,13 +213,12 @@ fn fact_errors(t: &Value, i: usize, d: &Diagnosis) -> Vec<String> {
                 d.facts.page_origin.clone(),
                 format!("https://shop{i}.example.com"),
             ),
+            // The Suborigin variant quotes a suborigin, not an Allow-Origin value.
             "hint" | "value" | "allow_origin_value"
-                if category.contains("allow-origin") || category == "origin-mismatch" =>
+                if (category.contains("allow-origin") || category == "origin-mismatch")
+                    && !s(t, "template").contains("Suborigin") =>
             {
-                // The Suborigin variant quotes a suborigin, not an Allow-Origin value.
-                if !s(t, "template").contains("Suborigin") {
-                    want("allow_origin", d.facts.allow_origin.clone(), v)
-                }
+                want("allow_origin", d.facts.allow_origin.clone(), v)
             }
             "resource_address_space" | "address_space" => {
                 want("address_space", d.facts.address_space.clone(), v)

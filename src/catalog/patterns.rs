@@ -391,7 +391,7 @@ pub static PATTERNS: &[Pattern] = &[
       r#"(?:The loading of "(?P<url>[^"]*)" in a frame is denied by "X-Frame-Options"|Invalid X-Frame-Options header was found when loading "[^"]*"|Load denied by X-Frame-Options: |Invalid X-Frame-Options: ")"#),
     p(Reason(FrameAccess), WK, NONE, "from accessing a cross-origin frame. Protocols",
       r#"Blocked a frame with origin "(?P<origin>[^"]*)" from accessing a cross-origin frame\. Protocols, domains, and ports must match"#),
-    p(Reason(FrameAccess), ANY, NONE, "Protocols, domains, and ports must match",
+    p(Reason(FrameAccess), ANY, NONE, "from accessing a frame with origin",
       r#"Blocked a frame with origin "(?P<origin>[^"]*)" from accessing a frame with origin "[^"]*"\. Protocols, domains, and ports must match"#),
     p(Reason(FrameAccess), CR, NONE, "from accessing ",
       r#"Blocked a (?:restricted )?frame (?:with origin|at) "(?P<origin>[^"]*)" from accessing"#),
