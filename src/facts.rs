@@ -125,6 +125,12 @@ impl Facts {
                 fill(&mut self.allow_origin, ok, || reject("allow_origin"))
             }
             Fact::ResourceKind => {
+                // Safari and the DevTools log name the initiator differently; use one name.
+                let raw = match raw {
+                    "Fetch API" | "Fetch" => "fetch",
+                    "XHR" => "XMLHttpRequest",
+                    other => other,
+                };
                 let ok = (!raw.is_empty()
                     && raw.len() <= 40
                     && raw.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))

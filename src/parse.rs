@@ -715,8 +715,24 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
             None => {}
         }
     }
+    // Firefox follows a preflight failure with "CORS request did not succeed" for the same URL;
+    // that second line is the same failure, not a network error of its own.
+    let mut kept: Vec<(usize, Diagnosis)> = Vec::with_capacity(diags.len());
+    for (pos, d) in diags {
+        let echo = d.kind == KindId::NetworkError
+            && d.engine == Some(Engine::Firefox)
+            && kept.last().is_some_and(|(p, prev)| {
+                pos - p <= MAX_ATTACH_DISTANCE
+                    && prev.kind != KindId::NetworkError
+                    && prev.facts.request_url.is_some()
+                    && prev.facts.request_url == d.facts.request_url
+            });
+        if !echo {
+            kept.push((pos, d));
+        }
+    }
     let mut out: Vec<Diagnosis> = Vec::new();
-    for (_, d) in diags {
+    for (_, d) in kept {
         match out.iter_mut().find(|o| {
             o.kind == d.kind && o.engine == d.engine && o.stage == d.stage && o.facts == d.facts
         }) {

@@ -348,3 +348,63 @@ fn network_lines_and_exceptions_add_facts_to_the_reason() {
         );
     }
 }
+
+/// Wordings outside the reference file (look-alikes the reference does not cover), verbatim
+/// from the engines' consoles.
+const EXTRA_SAMPLES: &[&str] = &[
+    "Content-Security-Policy: The page’s settings blocked the loading of a resource (connect-src) at https://api.example.com/v1 because it violates the following directive: “default-src 'self'”",
+    "Content Security Policy: The page’s settings blocked the loading of a resource at https://api.example.com/v1 (“connect-src”).",
+    "Refused to connect to https://api.example.com/v1 because it does not appear in the connect-src directive of the Content Security Policy.",
+    "Refused to load the script 'https://cdn.example.com/lib.js' because it violates the following Content Security Policy directive: \"script-src 'self'\".",
+    "[Error] Could not connect to the server.",
+    "[Error] A server with the specified hostname could not be found.",
+    "NS_ERROR_CONNECTION_REFUSED",
+    "GET https://ads.example.com/pixel.gif net::ERR_BLOCKED_BY_CLIENT",
+    "Cross-Origin Resource Sharing error: PreflightMissingAllowOriginHeader",
+];
+
+#[test]
+fn every_kind_has_a_sample_per_engine_and_an_example_that_classifies_as_itself() {
+    use cors_doctor::catalog::{patterns::PATTERNS, KINDS};
+    let all = templates();
+    let mut samples: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !matches!(s(t, "category"), "network-log" | "js-exception"))
+        .map(|(i, t)| instantiate(t, i))
+        .collect();
+    samples.extend(EXTRA_SAMPLES.iter().map(|x| x.to_string()));
+    for entry in std::fs::read_dir("tests/corpus").unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            samples.push(std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let diagnosed: Vec<Diagnosis> = samples.iter().flat_map(|x| diagnose(x).diagnoses).collect();
+    let mut missing = Vec::new();
+    for k in KINDS {
+        let example = diagnose(k.example);
+        let first = example.diagnoses.first().map(|d| d.kind);
+        if first != Some(k.id) || example.diagnoses.len() != 1 {
+            missing.push(format!(
+                "{}: its UI example gives {:?}",
+                k.id.id(),
+                first.map(|f| f.id())
+            ));
+        }
+        let mut engines: Vec<Engine> = PATTERNS
+            .iter()
+            .filter(|p| p.kind() == Some(k.id))
+            .filter_map(|p| p.engine)
+            .collect();
+        engines.dedup();
+        for e in engines {
+            if !diagnosed
+                .iter()
+                .any(|d| d.kind == k.id && d.engine == Some(e))
+            {
+                missing.push(format!("{}: no sample printed by {}", k.id.id(), e.id()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
