@@ -316,13 +316,26 @@ fn strip_source_location(s: &str) -> Option<&str> {
         return None;
     }
     let rest = rest.trim_start();
-    rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '[')
-        .then_some(rest)
+    (rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '[')
+        || strip_source_location(rest).is_some())
+    .then_some(rest)
 }
 
 /// Stack frames and DevTools grouping lines carry nothing for a diagnosis.
 fn is_stack_frame(s: &str) -> bool {
-    if s.starts_with("at ") || s == "(anonymous)" || s.ends_with("(async)") || s.starts_with("@") {
+    if let Some(frame) = s.strip_prefix("at ") {
+        // `at fn (file.js:1:2)`, `at file.js:1:2`, `at new Promise (<anonymous>)`; not a
+        // wrapped sentence that happens to begin with "at https://...".
+        let tail = frame.trim_end_matches(')');
+        let ends_with_position = tail
+            .rsplit(':')
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        return ends_with_position
+            || frame.ends_with("<anonymous>)")
+            || frame.ends_with("(native)");
+    }
+    if s == "(anonymous)" || s.ends_with("(async)") || s.starts_with('@') {
         return true;
     }
     // Firefox/Safari frames: `fn@https://x/app.js:10:5`, `https://x/app.js:10:5`.
@@ -333,68 +346,37 @@ fn is_stack_frame(s: &str) -> bool {
             && c.bytes().all(|b| b.is_ascii_digit()) && l.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Words that start a console message, so a line starting with one is not a continuation.
-const STARTERS: &[&str] = &[
-    "Access to ",
-    "Access blocked",
-    "Cross-Origin ",
-    "Cross-origin ",
-    "Cross origin ",
-    "Fetch API ",
-    "XMLHttpRequest ",
-    "EventSource ",
-    "Failed to ",
-    "Mixed Content",
-    "TypeError",
-    "Refused to ",
-    "Blocked ",
-    "Origin ",
-    "GET ",
-    "POST ",
-    "PUT ",
-    "PATCH ",
-    "DELETE ",
-    "HEAD ",
-    "OPTIONS ",
-    "Redirect ",
-    "Response ",
-    "Request ",
-    "Method ",
-    "Cannot ",
-    "The ",
-    "No ",
-    "Invalid ",
-    "Load ",
-    "Loading ",
-    "Content-Security-Policy",
-    "Content Security Policy",
-    "Permission ",
-    "Ensure ",
-    "Specify ",
-    "DOMException",
-    "SecurityError",
-    "AxiosError",
-    "Http failure",
-    "net::",
-    "Preflight ",
-    "CORS",
-    "Unsafe ",
-    "Navigation ",
-    "Worker ",
-    "Upgrading ",
-    "Sandbox ",
-    "Credentials ",
-    "Header ",
-    "URL ",
-    "Not allowed",
-    "Could not connect",
-    "A server with",
-    "An SSL",
-    "NetworkError",
-    "If an opaque",
-    "Have the server",
-    "Status code",
+/// Message beginnings that never occur inside another message: a line starting with one always
+/// starts a new record.
+#[rustfmt::skip]
+const STRONG_STARTERS: &[&str] = &[
+    "Access to ", "Cross-Origin Request Blocked", "Cross-Origin Request Warning", "Mixed Content:",
+    "Fetch API cannot load", "XMLHttpRequest cannot load", "EventSource cannot load",
+    "Failed to load resource", "TypeError", "Refused to ", "GET http", "POST http", "PUT http",
+    "PATCH http", "DELETE http", "HEAD http", "OPTIONS http", "AxiosError", "DOMException",
+    "SecurityError", "Content-Security-Policy:", "Content Security Policy:",
 ];
+
+/// Words that start a console message but also occur mid-sentence: a line starting with one
+/// starts a new record only when the previous line ended a sentence.
+#[rustfmt::skip]
+const STARTERS: &[&str] = &[
+    "Access blocked", "Cross-Origin Read", "Cross-Origin-Opener-Policy",
+    "Cross-Origin Resource Sharing error", "Cross-origin redirection", "Cross-origin script",
+    "Cross-origin image", "Cross-origin text", "Cross origin ", "Fetch API ", "XMLHttpRequest ",
+    "EventSource ", "Failed to ", "Blocked ", "Origin ", "GET ", "POST ", "PUT ", "PATCH ",
+    "DELETE ", "HEAD ", "OPTIONS ", "Redirect ", "Response ", "Request ", "Method ", "Cannot ",
+    "The ", "No ", "Invalid ", "Load ", "Loading ", "Permission ", "Ensure ", "Specify ",
+    "Http failure", "Preflight ", "CORS error", "CORS-preflight", "CORS Missing", "Unsafe ",
+    "Navigation ", "Worker ", "Upgrading ", "Sandbox ", "Credentials ", "Header ", "URL ",
+    "Not allowed", "Could not connect", "A server with", "An SSL", "NetworkError", "If an opaque",
+    "Have the server", "Status code",
+];
+
+fn starts_with_any(msg: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|s| msg.starts_with(s) || s.strip_suffix(' ') == Some(msg))
+}
 
 /// Cleans lines and joins wrapped ones into records, one console message each.
 fn records(text: &str) -> Vec<String> {
@@ -413,11 +395,10 @@ fn records(text: &str) -> Vec<String> {
         }
         let continues = open
             && !decorated
+            && !starts_with_any(msg, STRONG_STARTERS)
             && out.last().is_some_and(|last| {
                 last.len() < MAX_RECORD_BYTES
-                    && (last.ends_with(':')
-                        || (!last.ends_with(['.', ')', '!', '"'])
-                            && !STARTERS.iter().any(|s| msg.starts_with(s))))
+                    && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
             });
         match out.last_mut() {
             Some(last) if continues => {
@@ -428,7 +409,12 @@ fn records(text: &str) -> Vec<String> {
             }
             _ => out.push(msg.to_string()),
         }
-        open = KEYWORDS.iter().any(|k| msg.contains(k));
+        // Only a console-like record can be continued by the next line; plain log noise
+        // stays one line per record.
+        let last = out.last().expect("a record was just pushed or extended");
+        open = starts_with_any(last, STRONG_STARTERS)
+            || starts_with_any(last, STARTERS)
+            || KEYWORDS.iter().any(|k| last.contains(k));
     }
     out
 }
