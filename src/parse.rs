@@ -9,6 +9,7 @@
 //! The decision a reader might not guess: "nothing recognised" is a normal [`Report`] with no
 //! diagnoses, never an error, and every loop here is bounded by the input's length.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
@@ -21,7 +22,7 @@ use crate::facts::{shorten, Dropped, Fact, Facts};
 /// Pastes larger than this are analysed up to this size only.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// No console message is longer than this; longer records are cut before matching.
-const MAX_RECORD_BYTES: usize = 8 * 1024;
+const MAX_RECORD_BYTES: usize = 2 * 1024;
 /// How many unrecognised lines a report lists.
 const MAX_UNRECOGNIZED: usize = 20;
 /// How far (in events) a wrapper, network line or exception may sit from its reason line.
@@ -142,13 +143,29 @@ const ERROR_WORDS: &[&str] = &[
     "exception",
 ];
 
-fn compiled() -> &'static [Regex] {
-    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        PATTERNS
+/// The compiled catalog: each pattern's regex, and the index of the keyword its needle
+/// contains (the longest one), so a record only tries patterns whose keyword it holds.
+struct Compiled {
+    regexes: Vec<Regex>,
+    keyword_of: Vec<usize>,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| Compiled {
+        regexes: PATTERNS
             .iter()
             .map(|p| Regex::new(p.regex).expect("catalog patterns are valid (checked by tests)"))
-            .collect()
+            .collect(),
+        keyword_of: PATTERNS
+            .iter()
+            .map(|p| {
+                (0..KEYWORDS.len())
+                    .filter(|&k| p.needle.contains(KEYWORDS[k]))
+                    .max_by_key(|&k| KEYWORDS[k].len())
+                    .expect("every needle contains a keyword (checked by tests)")
+            })
+            .collect(),
     })
 }
 
@@ -213,7 +230,16 @@ fn looks_binary(text: &str) -> bool {
 
 /// Replaces typographic quotes with ASCII ones, drops invisible characters and collapses
 /// whitespace runs into one space.
-pub fn normalize(line: &str) -> String {
+pub fn normalize(line: &str) -> Cow<'_, str> {
+    // Fast path: plain printable ASCII with single spaces needs no work.
+    let bytes = line.as_bytes();
+    if bytes.iter().all(|b| (0x20..0x7f).contains(b))
+        && !line.contains("  ")
+        && !line.starts_with(' ')
+        && !line.ends_with(' ')
+    {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -234,7 +260,7 @@ pub fn normalize(line: &str) -> String {
         pending_space = false;
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Console decorations a line may start with; each marks the start of a new message.
@@ -411,10 +437,12 @@ fn records(text: &str) -> Vec<String> {
         }
         // Only a console-like record can be continued by the next line; plain log noise
         // stays one line per record.
-        let last = out.last().expect("a record was just pushed or extended");
-        open = starts_with_any(last, STRONG_STARTERS)
-            || starts_with_any(last, STARTERS)
-            || KEYWORDS.iter().any(|k| last.contains(k));
+        let console_like = KEYWORDS.iter().any(|k| msg.contains(k));
+        open = if continues {
+            open || console_like
+        } else {
+            console_like || starts_with_any(msg, STRONG_STARTERS) || starts_with_any(msg, STARTERS)
+        };
     }
     out
 }
@@ -474,15 +502,21 @@ type ReasonHit = (
 
 /// Matches one record against the catalog and appends its events.
 fn classify(record: &str, events: &mut Vec<Event>) {
-    if !KEYWORDS.iter().any(|k| record.contains(k)) {
-        return;
-    }
     let mut cut = record.len().min(MAX_RECORD_BYTES);
     while !record.is_char_boundary(cut) {
         cut -= 1;
     }
     let text = &record[..cut];
-    let regexes = compiled();
+    let compiled = compiled();
+    let mut present = [false; KEYWORDS.len()];
+    let mut any = false;
+    for (slot, k) in present.iter_mut().zip(KEYWORDS) {
+        *slot = text.contains(k);
+        any |= *slot;
+    }
+    if !any {
+        return;
+    }
 
     let mut facts = Facts::default();
     let mut dropped = Vec::new();
@@ -494,8 +528,12 @@ fn classify(record: &str, events: &mut Vec<Event>) {
     let mut exception = None;
     let mut reasons: Vec<ReasonHit> = Vec::new();
 
-    for (pattern, re) in PATTERNS.iter().zip(regexes) {
-        if !text.contains(pattern.needle) {
+    for ((pattern, re), &keyword) in PATTERNS
+        .iter()
+        .zip(&compiled.regexes)
+        .zip(&compiled.keyword_of)
+    {
+        if !present[keyword] || !text.contains(pattern.needle) {
             continue;
         }
         match pattern.role {
@@ -735,7 +773,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles_and_its_needle_passes_the_keyword_gate() {
-        assert_eq!(compiled().len(), PATTERNS.len());
+        assert_eq!(compiled().regexes.len(), PATTERNS.len());
         for p in PATTERNS {
             assert!(
                 KEYWORDS.iter().any(|k| p.needle.contains(k)),
@@ -768,6 +806,8 @@ mod tests {
         ));
         assert!(!is_stack_frame("Failed to load resource: net::ERR_FAILED"));
         assert_eq!(normalize("a\u{2018}b\u{2019}  c\u{00A0}d\t"), "a'b' c d");
+        assert_eq!(normalize("  plain  ascii "), "plain ascii");
+        assert!(matches!(normalize("plain ascii"), Cow::Borrowed(_)));
     }
 
     #[test]
