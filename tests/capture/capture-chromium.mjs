@@ -1,0 +1,74 @@
+// Captures the console messages real headless Chromium prints for misconfigured CORS servers,
+// and writes each scenario's messages to tests/corpus/real-chromium-<scenario>.txt (verbatim,
+// one message per line, as CDP reports them). Servers listen on 127.0.0.1 only.
+// Usage: node tests/capture/capture-chromium.mjs [out-dir]
+import { createServer } from 'node:http';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const out = resolve(process.argv[2] ?? 'tests/corpus');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+// Each scenario: how the API answers, and the request the page makes.
+const SCENARIOS = {
+  'missing-allow-origin': { api: (req, res, o) => res.writeHead(200).end('{}'), call: `fetch(API + '/data')` },
+  'missing-allow-origin-500': { api: (req, res) => res.writeHead(500).end('boom'), call: `fetch(API + '/data')` },
+  'origin-mismatch': { api: (req, res) => res.writeHead(200, { 'Access-Control-Allow-Origin': 'https://app.example.com' }).end('{}'), call: `fetch(API + '/data')` },
+  'multiple-allow-origin': { api: (req, res, o) => { res.setHeader('Access-Control-Allow-Origin', [o, o]); res.writeHead(200).end('{}'); }, call: `fetch(API + '/data')` },
+  'origin-trailing-slash': { api: (req, res, o) => res.writeHead(200, { 'Access-Control-Allow-Origin': o + '/' }).end('{}'), call: `fetch(API + '/data')` },
+  'wildcard-with-credentials': { api: (req, res) => res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('{}'), call: `fetch(API + '/data', { credentials: 'include' })` },
+  'credentials-not-true': { api: (req, res, o) => res.writeHead(200, { 'Access-Control-Allow-Origin': o }).end('{}'), call: `fetch(API + '/data', { credentials: 'include' })` },
+  'preflight-bad-status': { api: (req, res, o) => req.method === 'OPTIONS' ? res.writeHead(401, { 'Access-Control-Allow-Origin': o }).end() : res.writeHead(200).end(), call: `fetch(API + '/items/1', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' })` },
+  'preflight-404-no-headers': { api: (req, res) => req.method === 'OPTIONS' ? res.writeHead(404).end() : res.writeHead(200).end(), call: `fetch(API + '/items/1', { method: 'DELETE' })` },
+  'preflight-redirect': { api: (req, res, o) => req.method === 'OPTIONS' ? res.writeHead(301, { Location: '/other', 'Access-Control-Allow-Origin': o }).end() : res.writeHead(200).end(), call: `fetch(API + '/items', { method: 'PUT' })` },
+  'method-not-allowed': { api: (req, res, o) => res.writeHead(204, { 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'GET, POST' }).end(), call: `fetch(API + '/items/1', { method: 'PATCH' })` },
+  'header-not-allowed': { api: (req, res, o) => res.writeHead(204, { 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Methods': 'GET, POST' }).end(), call: `fetch(API + '/items', { headers: { Authorization: 'Bearer x' } })` },
+  'redirect-credentials': { api: (req, res, o) => res.writeHead(302, { Location: API_URL_WITH_CREDENTIALS, 'Access-Control-Allow-Origin': o }).end(), call: `fetch(API + '/r')` },
+  'network-error': { api: null, call: `fetch(CLOSED + '/refused')` },
+  'xhr-missing-allow-origin': { api: (req, res) => res.writeHead(200).end('{}'), call: `new Promise((ok) => { const x = new XMLHttpRequest(); x.open('GET', API + '/xhr'); x.onloadend = ok; x.send(); })` },
+};
+let API_URL_WITH_CREDENTIALS = '';
+
+function listen(handler) {
+  const server = createServer(handler);
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const page = await listen((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>capture</title>'));
+const pageOrigin = `http://127.0.0.1:${page.address().port}`;
+let scenario = null;
+const api = await listen((req, res) => { const s = SCENARIOS[scenario]; if (s?.api) s.api(req, res, pageOrigin); else res.writeHead(500).end(); });
+const API = `http://localhost:${api.address().port}`;
+API_URL_WITH_CREDENTIALS = `http://user:pw@localhost:${api.address().port}/x`;
+
+// A port that was just free: nothing listens there, so the connection is refused.
+const closed = await listen(() => {});
+const CLOSED = `http://127.0.0.1:${closed.address().port}`;
+await new Promise((ok) => closed.close(ok));
+
+const profile = await mkdtemp(join(tmpdir(), 'cors-capture-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+console.log(`chromium ${context.browser()?.version() ?? '(persistent context)'}`);
+try {
+  for (const name of Object.keys(SCENARIOS)) {
+    scenario = name;
+    const tab = await context.newPage();
+    const lines = [];
+    tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') lines.push(m.text()); });
+    tab.on('pageerror', (e) => lines.push(`Uncaught ${e.message}`));
+    await tab.goto(pageOrigin + '/');
+    await tab.evaluate(`const API = ${JSON.stringify(API)}; const CLOSED = ${JSON.stringify(CLOSED)}; (async () => { try { await ${SCENARIOS[name].call}; } catch (e) { console.error(String(e)); } })()`);
+    await tab.waitForTimeout(800);
+    await tab.close();
+    const file = join(out, `real-chromium-${name}.txt`);
+    await writeFile(file, lines.join('\n') + '\n');
+    console.log(`${name}: ${lines.length} lines -> ${file}`);
+  }
+} finally {
+  await context.close();
+  page.close(); api.close();
+  await rm(profile, { recursive: true, force: true });
+}
