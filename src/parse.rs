@@ -739,20 +739,44 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
             None => {}
         }
     }
-    // Firefox follows a preflight failure with "CORS request did not succeed" for the same URL;
-    // that second line is the same failure, not a network error of its own.
+    // Firefox reports one failed request on several lines: a redirected preflight prints
+    // "external redirect not allowed" and "preflight response did not succeed ... 3xx", and any
+    // failure is followed by "CORS request did not succeed" for the same URL. Those lines are
+    // one failure: fold them into the most specific diagnosis.
     let mut kept: Vec<(usize, Diagnosis)> = Vec::with_capacity(diags.len());
-    for (pos, d) in diags {
-        let echo = d.kind == KindId::NetworkError
-            && d.engine == Some(Engine::Firefox)
-            && kept.last().is_some_and(|(p, prev)| {
-                pos - p <= MAX_ATTACH_DISTANCE
-                    && prev.kind != KindId::NetworkError
-                    && prev.facts.request_url.is_some()
-                    && prev.facts.request_url == d.facts.request_url
-            });
-        if !echo {
-            kept.push((pos, d));
+    for (pos, mut d) in diags {
+        if d.kind == KindId::PreflightBadStatus
+            && d.facts.status.is_some_and(|s| (300..400).contains(&s))
+        {
+            d.kind = KindId::PreflightRedirect;
+        }
+        let same_request = |p: usize, prev: &Diagnosis| {
+            pos - p <= MAX_ATTACH_DISTANCE
+                && prev.engine == Some(Engine::Firefox)
+                && d.engine == Some(Engine::Firefox)
+                && prev.facts.request_url.is_some()
+                && prev.facts.request_url == d.facts.request_url
+        };
+        match kept.last_mut() {
+            // The trailing "did not succeed" line of a failure already diagnosed.
+            Some((p, prev))
+                if same_request(*p, prev)
+                    && d.kind == KindId::NetworkError
+                    && prev.kind != KindId::NetworkError =>
+            {
+                prev.facts.merge_from(&d.facts);
+            }
+            // "external redirect not allowed" followed by the preflight's 3xx.
+            Some((p, prev))
+                if same_request(*p, prev)
+                    && prev.kind == KindId::RedirectNotAllowed
+                    && d.kind == KindId::PreflightRedirect =>
+            {
+                d.facts.merge_from(&prev.facts);
+                *prev = d;
+                *p = pos;
+            }
+            _ => kept.push((pos, d)),
         }
     }
     let mut out: Vec<Diagnosis> = Vec::new();

@@ -1,14 +1,18 @@
-// Captures the console messages real headless Chromium prints for misconfigured CORS servers,
-// and writes each scenario's messages to tests/corpus/real-chromium-<scenario>.txt (verbatim,
-// one message per line, as CDP reports them). Servers listen on 127.0.0.1 only.
-// Usage: node tests/capture/capture-chromium.mjs [out-dir]
+// Captures the console messages a real headless browser prints for misconfigured CORS servers,
+// and writes each scenario's messages to <out-dir>/real-<browser>-<scenario>.txt (verbatim, one
+// message per line, as the browser's automation protocol reports them). Chromium is driven by
+// playwright-core (CDP), Firefox ESR by puppeteer-core (WebDriver BiDi). Servers listen on
+// 127.0.0.1 only and are closed at the end.
+// Usage: node tests/capture/capture.mjs chromium|firefox [out-dir]
 import { createServer } from 'node:http';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
-const out = resolve(process.argv[2] ?? 'tests/corpus');
+const browserName = process.argv[2] ?? 'chromium';
+const out = resolve(process.argv[3] ?? 'tests/corpus');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -50,25 +54,52 @@ const CLOSED = `http://127.0.0.1:${closed.address().port}`;
 await new Promise((ok) => closed.close(ok));
 
 const profile = await mkdtemp(join(tmpdir(), 'cors-capture-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-console.log(`chromium ${context.browser()?.version() ?? '(persistent context)'}`);
+
+/// Opens a tab with console capture; returns { goto, evaluate, wait, close, lines }.
+async function launch() {
+  if (browserName === 'firefox') {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr',
+      headless: true, userDataDir: profile, args: ['--no-remote'] });
+    console.log(`firefox ${await browser.version()}`);
+    return {
+      close: () => browser.close(),
+      async tab() {
+        const tab = await browser.newPage();
+        const lines = [];
+        tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'warning') lines.push(m.text()); });
+        tab.on('pageerror', (e) => lines.push(`Uncaught ${e.message}`));
+        return { lines, goto: (u) => tab.goto(u), evaluate: (js) => tab.evaluate(js), close: () => tab.close() };
+      },
+    };
+  }
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  return {
+    close: () => context.close(),
+    async tab() {
+      const tab = await context.newPage();
+      const lines = [];
+      tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') lines.push(m.text()); });
+      tab.on('pageerror', (e) => lines.push(`Uncaught ${e.message}`));
+      return { lines, goto: (u) => tab.goto(u), evaluate: (js) => tab.evaluate(js), close: () => tab.close() };
+    },
+  };
+}
+
+const browser = await launch();
 try {
   for (const name of Object.keys(SCENARIOS)) {
     scenario = name;
-    const tab = await context.newPage();
-    const lines = [];
-    tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') lines.push(m.text()); });
-    tab.on('pageerror', (e) => lines.push(`Uncaught ${e.message}`));
+    const tab = await browser.tab();
     await tab.goto(pageOrigin + '/');
     await tab.evaluate(`const API = ${JSON.stringify(API)}; const CLOSED = ${JSON.stringify(CLOSED)}; (async () => { try { await ${SCENARIOS[name].call}; } catch (e) { console.error(String(e)); } })()`);
-    await tab.waitForTimeout(800);
+    await new Promise((ok) => setTimeout(ok, 1000));
     await tab.close();
-    const file = join(out, `real-chromium-${name}.txt`);
-    await writeFile(file, lines.join('\n') + '\n');
-    console.log(`${name}: ${lines.length} lines -> ${file}`);
+    const file = join(out, `real-${browserName}-${name}.txt`);
+    await writeFile(file, tab.lines.join('\n') + '\n');
+    console.log(`${name}: ${tab.lines.length} lines -> ${file}`);
   }
 } finally {
-  await context.close();
+  await browser.close();
   page.close(); api.close();
   await rm(profile, { recursive: true, force: true });
 }
