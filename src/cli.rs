@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::catalog;
+use crate::explain;
 use crate::generate::{self, Policy};
 use crate::parse::{self, Diagnosis, Report};
 
@@ -179,6 +180,17 @@ pub fn to_json(report: &Report) -> String {
     .expect("the report holds only strings, numbers and options")
 }
 
+fn section<'a>(out: &mut String, title: &str, items: impl Iterator<Item = &'a str>) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    out.push_str(&format!("   {title}:\n"));
+    for item in items {
+        out.push_str(&format!("    - {item}\n"));
+    }
+}
+
 /// The text output for people.
 pub fn human(report: &Report) -> String {
     let mut out = String::new();
@@ -189,8 +201,12 @@ pub fn human(report: &Report) -> String {
         out.push_str("No CORS error recognised. Paste the whole red line from the browser console (it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin ... is not allowed\").\n");
     }
     for (i, d) in report.diagnoses.iter().enumerate() {
-        let k = catalog::kind(d.kind);
-        out.push_str(&format!("{}. {} [{}]", i + 1, k.title, d.kind.id()));
+        out.push_str(&format!(
+            "{}. {} [{}]",
+            i + 1,
+            catalog::kind(d.kind).title,
+            d.kind.id()
+        ));
         if let Some(e) = d.engine {
             out.push_str(&format!(" ({})", e.label()));
         }
@@ -223,10 +239,25 @@ pub fn human(report: &Report) -> String {
                 dropped.fact, dropped.value
             ));
         }
-        out.push_str(&format!("   What happened: {}\n", k.cause));
-        out.push_str(&format!("   Fix: {}\n", k.fix));
-        if let Some(mdn) = k.mdn {
-            out.push_str(&format!("   More: {mdn}\n"));
+        let e = explain::explain(d);
+        out.push_str(&format!("   {}\n", e.summary));
+        section(
+            &mut out,
+            "What happened",
+            e.steps.iter().map(String::as_str),
+        );
+        section(&mut out, "Fix", e.fix.iter().map(String::as_str));
+        section(&mut out, "Or, on the client", e.client_side.iter().copied());
+        section(&mut out, "Don't", e.avoid.iter().copied());
+        section(&mut out, "Watch out for", e.traps.iter().copied());
+        for c in &e.checks {
+            out.push_str(&format!("   Check - {}:\n      {}\n", c.label, c.command));
+            for x in &c.expect {
+                out.push_str(&format!("      expect: {x}\n"));
+            }
+        }
+        for (label, url) in &e.links {
+            out.push_str(&format!("   {label}: {url}\n"));
         }
     }
     if !report.unrecognized.is_empty() {

@@ -2,10 +2,12 @@
 //!
 //! The data flows one way: [`catalog`] (what error kinds exist and how each browser words them)
 //! -> [`parse`] (pasted text -> diagnoses with facts) -> [`generate`] (policy -> config text)
-//! -> [`ui`] (Leptos components). Everything except `ui` is plain Rust with no browser APIs,
-//! so it compiles and is tested natively; `cli` is the native command-line front end.
+//! -> [`ui`] (Leptos components); [`explain`] turns a diagnosis into the cause, the fix and the
+//! checks. Everything except `ui` is plain Rust with no browser APIs, so it compiles and is
+//! tested natively; `cli` is the native command-line front end.
 
 pub mod catalog;
+pub mod explain;
 pub mod facts;
 pub mod generate;
 pub mod parse;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::catalog::{self, KINDS};
+use crate::explain;
 use crate::generate::{self, Policy};
 use crate::parse::{self, Diagnosis, Report};
 
@@ -134,6 +135,12 @@ fn DiagnosisCard(
     .filter_map(|(label, v)| v.map(|v| (label, v)))
     .collect();
     let engine = diagnosis.engine.map(|e| e.label());
+    let e = explain::explain(&diagnosis);
+    let dropped: Vec<String> = diagnosis
+        .dropped
+        .iter()
+        .map(|d| format!("{} {:?}", d.fact, d.value))
+        .collect();
     let count = diagnosis.count;
     view! {
         <article class="card" data-testid="diagnosis">
@@ -143,7 +150,7 @@ fn DiagnosisCard(
                 {(count > 1).then(|| view! { <span class="badge">{format!("×{count}")}</span> })}
             </p>
             <h2 class="card__title" data-testid="kind-title">{k.title}</h2>
-            <p class="card__summary">{k.summary}</p>
+            <p class="card__summary" data-testid="summary">{e.summary.clone()}</p>
             {(!rows.is_empty()).then(|| view! {
                 <table class="facts" data-testid="facts">
                     <tbody>
@@ -153,10 +160,19 @@ fn DiagnosisCard(
                     </tbody>
                 </table>
             })}
+            {(!dropped.is_empty()).then(|| view! {
+                <p class="card__dropped" data-testid="dropped">
+                    {format!("Ignored {} value(s) from the paste that are not valid: {}", dropped.len(), dropped.join(", "))}
+                </p>
+            })}
             <h3>"What happened"</h3>
-            <p>{k.cause}</p>
+            <ol class="steps">{e.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
             <h3>"How to fix it"</h3>
-            <p>{k.fix}</p>
+            <List items=e.fix />
+            {(!e.client_side.is_empty()).then(|| view! {
+                <h3>"Or, on the client"</h3>
+                <List items=e.client_side.iter().map(|s| s.to_string()).collect() />
+            })}
             {(!k.lookalike).then(|| view! {
                 <h3>{format!("Server config: {}", framework.label)}</h3>
                 <p class="snippet__file">{format!("In {}:", framework.file)}</p>
@@ -166,8 +182,39 @@ fn DiagnosisCard(
                     {framework.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
                 </ul>
             })}
+            {(!e.checks.is_empty()).then(|| view! {
+                <h3>"Check the fix"</h3>
+                {e.checks.into_iter().enumerate().map(|(i, c)| view! {
+                    <p class="check__label">{c.label}</p>
+                    <pre class="snippet" data-testid="check"><code>{c.command.clone()}</code></pre>
+                    <CopyButton text=c.command testid=if i == 0 { "copy-check-1" } else { "copy-check-2" } />
+                    <List items=c.expect />
+                }).collect_view()}
+            })}
+            {(!e.avoid.is_empty()).then(|| view! {
+                <h3>"Don't"</h3>
+                <List items=e.avoid.iter().map(|s| s.to_string()).collect() />
+            })}
+            {(!e.traps.is_empty()).then(|| view! {
+                <h3>"Watch out for"</h3>
+                <List items=e.traps.iter().map(|s| s.to_string()).collect() />
+            })}
+            <p class="card__links">
+                {e.links.into_iter().map(|(label, url)| view! {
+                    <a href=url rel="noopener noreferrer" target="_blank">{label}</a>" "
+                }).collect_view()}
+            </p>
         </article>
     }
+}
+
+/// A plain bullet list of text items.
+#[component]
+fn List(
+    /// The items, shown as text.
+    items: Vec<String>,
+) -> impl IntoView {
+    view! { <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }
 }
 
 /// A button that copies `text` and says so.

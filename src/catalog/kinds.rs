@@ -302,7 +302,7 @@ pub static KINDS: &[Kind] = &[
         id: KindId::NetworkError,
         title: "The request never got a response",
         summary: "The connection failed (refused, reset, DNS, TLS or timeout), so there was no response to check for CORS.",
-        cause: "Firefox reports this as \"CORS request did not succeed\", which misleads many people: the server was not reached or did not answer. Typical causes: the server is not running or listens on another port or interface, a wrong host name, a certificate error, a firewall, or the server crashed mid-request.",
+        cause: "The browser got no HTTP response at all, so there was nothing to check for CORS: the server was not reached or did not answer. Typical causes: the server is not running or listens on another port or interface, a wrong host name, a certificate error, a firewall, or the server crashed mid-request.",
         fix: "Check that the server is up and reachable at exactly this URL (curl it), that the port and scheme are right, and that the certificate is valid. CORS headers cannot fix this.",
         lookalike: true,
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSDidNotSucceed"),

@@ -79,6 +79,13 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-config]')?.textContent.includes('Copied'));
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     check(clip === config, 'the copy button put exactly the config on the clipboard');
+    const checks = await page.locator('[data-testid=check]').allTextContents();
+    check(checks.some((c) => c === "curl -i 'https://api.example.com/v1/orders' -H 'Origin: http://localhost:5173'"),
+      'the curl check requests the URL with the page origin');
+    await page.click('[data-testid=copy-check-1]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=copy-check-1]')?.textContent.includes('Copied'));
+    check((await page.evaluate(() => navigator.clipboard.readText())) === checks[0], 'the curl copy button copies the command');
+    check((await page.textContent('[data-testid=summary]')).includes('http://localhost:5173'), 'the summary names the page origin');
     await page.screenshot({ path: join(artifacts, 'diagnosis-1280.png'), fullPage: true });
 
     await page.fill('[data-testid=paste]', 'hello <img src=x onerror="window.__pwned=1"> TypeError: something failed');

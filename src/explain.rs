@@ -1,0 +1,564 @@
+//! Diagnosis -> explanation: what happened step by step with the user's own facts, who must
+//! change what, what not to do, the traps that fit, and curl commands that check the fix.
+//!
+//! The decision a reader might not guess: every sentence that uses a fact has a wording for when
+//! the fact is missing, so no placeholder ever reaches the user; and curl commands are built
+//! only from validated facts, single-quoted for POSIX shells.
+
+use crate::catalog::{self, KindId, Stage};
+use crate::parse::Diagnosis;
+
+/// Everything the page and the CLI say about one diagnosis. Plain text, never HTML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The kind's title.
+    pub title: &'static str,
+    /// One sentence in the user's terms, with their origin when known.
+    pub summary: String,
+    /// What happened, step by step.
+    pub steps: Vec<String>,
+    /// Who must change what: the server fix first.
+    pub fix: Vec<String>,
+    /// Legitimate client-side alternatives.
+    pub client_side: Vec<&'static str>,
+    /// What not to do, with the reason.
+    pub avoid: Vec<&'static str>,
+    /// Traps that often cause this kind.
+    pub traps: Vec<&'static str>,
+    /// Commands that check the fix.
+    pub checks: Vec<Check>,
+    /// Where to read more: (label, URL).
+    pub links: Vec<(&'static str, &'static str)>,
+}
+
+/// A command to run, and what its answer must show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// What the command checks.
+    pub label: &'static str,
+    /// The shell command (POSIX sh quoting).
+    pub command: String,
+    /// What a correct answer shows.
+    pub expect: Vec<String>,
+}
+
+/// Methods that never need a preflight on their own (Fetch: CORS-safelisted methods).
+const SAFE_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+
+/// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
+pub fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// True for kinds that a preflight request is part of.
+fn preflight_kind(kind: KindId) -> bool {
+    matches!(
+        kind,
+        KindId::PreflightBadStatus
+            | KindId::PreflightRedirect
+            | KindId::MethodNotAllowed
+            | KindId::HeaderNotAllowed
+            | KindId::AuthorizationNotCoveredByWildcard
+            | KindId::InvalidAllowMethodsOrHeaders
+    )
+}
+
+/// True for kinds where the server's CORS headers are what must change.
+fn server_cors_kind(kind: KindId) -> bool {
+    !catalog::kind(kind).lookalike
+        && !matches!(
+            kind,
+            KindId::GenericFetchFailure | KindId::CanvasTainted | KindId::SubresourceIntegrity
+        )
+}
+
+/// True when the kind means the request carried credentials.
+fn credentialed(kind: KindId) -> bool {
+    matches!(
+        kind,
+        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue
+    )
+}
+
+/// Builds the explanation of one diagnosis.
+pub fn explain(d: &Diagnosis) -> Explanation {
+    let kind = catalog::kind(d.kind);
+    let f = &d.facts;
+    let origin_text = f.page_origin.as_deref().unwrap_or("your page's origin");
+    let url_text = f.request_url.as_deref().unwrap_or("the URL it called");
+    let summary = match d.kind {
+        KindId::MissingAllowOrigin => format!(
+            "{} answered{}, but without permission for {} to read the response.",
+            f.request_url
+                .as_deref()
+                .map_or("The server".to_string(), |u| format!("The server at {u}")),
+            f.status
+                .map_or(String::new(), |s| format!(" with status {s}")),
+            origin_text
+        ),
+        KindId::OriginMismatch => format!(
+            "The server allowed {}, not {}.",
+            f.allow_origin
+                .as_deref()
+                .map_or("another origin".to_string(), |a| format!("'{a}'")),
+            origin_text
+        ),
+        _ => kind.summary.to_string(),
+    };
+
+    let mut steps = Vec::new();
+    if !kind.lookalike || d.kind == KindId::PrivateNetwork {
+        steps.push(match (&f.page_origin, &f.request_url) {
+            (Some(o), Some(u)) => format!("Your page on {o} requested {u}{}.", method_phrase(d)),
+            (None, Some(u)) => format!(
+                "Your page requested {u}{}, on another origin.",
+                method_phrase(d)
+            ),
+            (Some(o), None) => format!(
+                "Your page on {o} requested a URL on another origin{}.",
+                method_phrase(d)
+            ),
+            (None, None) => format!(
+                "Your page requested a URL on another origin{}.",
+                method_phrase(d)
+            ),
+        });
+        if let Some(from) = &f.redirected_from {
+            steps.push(format!("It asked for {from} first and was redirected to {url_text}; the browser checks CORS again on every redirect."));
+        }
+        if d.stage == Some(Stage::Preflight) || preflight_kind(d.kind) {
+            steps.push(preflight_step(d));
+        }
+        if let Some(s) = f.status {
+            let which = if d.stage == Some(Stage::Preflight) {
+                "the preflight"
+            } else {
+                "the request"
+            };
+            steps.push(format!(
+                "The server answered {which} with HTTP status {s}{}.",
+                status_hint(s)
+            ));
+        }
+        if let Some(a) = &f.allow_origin {
+            steps.push(format!("It sent Access-Control-Allow-Origin: {a}."));
+        }
+    }
+    steps.push(kind.cause.to_string());
+    if let Some(note) = browser_note(d.kind) {
+        steps.push(note.to_string());
+    }
+
+    let mut fix = vec![kind.fix.to_string()];
+    if server_cors_kind(d.kind) {
+        fix.push("The server configuration below does this for your framework, with your origin, method and headers filled in. Put it before authentication and routing, so the preflight is answered first.".to_string());
+    }
+
+    let mut avoid = Vec::new();
+    if server_cors_kind(d.kind) || d.kind == KindId::GenericFetchFailure {
+        avoid.extend(AVOID_COMMON);
+    }
+    avoid.extend(avoid_for(d.kind));
+
+    let mut links = Vec::new();
+    if let Some(mdn) = kind.mdn {
+        links.push(("MDN", mdn));
+    }
+    links.push(spec_link(d.kind));
+
+    Explanation {
+        title: kind.title,
+        summary,
+        steps,
+        fix,
+        client_side: client_side_for(d.kind).to_vec(),
+        avoid,
+        traps: traps_for(d.kind).to_vec(),
+        checks: checks(d),
+        links,
+    }
+}
+
+fn method_phrase(d: &Diagnosis) -> String {
+    match &d.facts.method {
+        Some(m) => format!(" with {m}"),
+        None => String::new(),
+    }
+}
+
+fn preflight_step(d: &Diagnosis) -> String {
+    let f = &d.facts;
+    let mut why = Vec::new();
+    if let Some(m) = f.method.as_deref().filter(|m| !SAFE_METHODS.contains(m)) {
+        why.push(format!("uses the method {m}"));
+    }
+    if let Some(h) = &f.header {
+        why.push(format!("sends the header {h}"));
+    }
+    let why = if why.is_empty() {
+        "uses a method other than GET, HEAD or POST, a header such as Authorization, or a Content-Type such as application/json".to_string()
+    } else {
+        why.join(" and ")
+    };
+    let mut asked = format!(
+        "Because the request {why}, the browser first sent a preflight: OPTIONS {} with Origin and Access-Control-Request-Method",
+        f.request_url.as_deref().unwrap_or("to the same URL")
+    );
+    if let Some(h) = &f.header {
+        asked.push_str(&format!(", and Access-Control-Request-Headers: {h}"));
+    }
+    asked.push_str(". Preflights never carry cookies or an Authorization header, and the real request is only sent if the preflight passes.");
+    asked
+}
+
+fn status_hint(status: u16) -> &'static str {
+    match status {
+        200..=299 => "",
+        300..=399 => " (a redirect)",
+        401 | 403 => " (often authentication middleware running before CORS)",
+        404 | 405 => " (no route answers this method or path)",
+        500..=599 => " (an error response, which frameworks often send without CORS headers)",
+        _ => "",
+    }
+}
+
+fn browser_note(kind: KindId) -> Option<&'static str> {
+    Some(match kind {
+        KindId::MissingAllowOrigin => "Chrome checks Access-Control-Allow-Origin before the preflight's status, so an OPTIONS answer of 404 or 401 without CORS headers also shows up as this error (with \"Response to preflight request\" in front).",
+        KindId::OriginMismatch => "Firefox quotes the value the server sent; Chrome also calls a trailing slash ('https://app.example.com/') a mismatch.",
+        KindId::AuthorizationNotCoveredByWildcard => "Firefox only warns for now; the Fetch standard, Chrome and Safari already exclude Authorization from *.",
+        KindId::NetworkError => "Firefox prints \"CORS request did not succeed\" for any request that got no response; Chrome prints the net::ERR_ code; Safari prints \"Could not connect to the server\".",
+        KindId::PrivateNetwork => "Only Chromium browsers enforce this; the wording changed from Access-Control-Allow-Private-Network preflights (2022-2024) to a Local Network Access permission prompt (2025).",
+        _ => return None,
+    })
+}
+
+/// What not to do, for every kind where the server's CORS headers are the fix.
+const AVOID_COMMON: [&str; 4] = [
+    "Don't switch to mode: 'no-cors': the response becomes opaque, so your code still cannot read the status or body.",
+    "Don't rely on a browser extension or a flag that disables CORS: it only hides the problem on your machine; your users still get the error.",
+    "Don't route requests through a public CORS proxy: it sees every request and response, including tokens and personal data, and can go away at any time.",
+    "Don't reflect whatever Origin arrives while allowing credentials: any website could then read your users' data. Allow an exact list of origins.",
+];
+
+fn avoid_for(kind: KindId) -> &'static [&'static str] {
+    match kind {
+        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[
+            "The common advice \"add Access-Control-Allow-Origin: * everywhere\" does not work here: the wildcard is never accepted with credentials.",
+        ],
+        KindId::PreflightBadStatus | KindId::HeaderNotAllowed => &[
+            "The common claim that Content-Type: application/json needs no preflight is wrong: only form, multipart and text/plain bodies are safelisted.",
+        ],
+        KindId::RedirectNotAllowed | KindId::PreflightRedirect => &[
+            "Setting redirect: 'follow' changes nothing: it is already fetch()'s default, and preflights never follow redirects.",
+        ],
+        KindId::MixedContent | KindId::CspBlocked | KindId::CorpBlocked | KindId::CoepBlocked
+        | KindId::CoopBlocked | KindId::XFrameOptions | KindId::FrameAccess | KindId::NetworkError
+        | KindId::OrbBlocked | KindId::BlockedByClient => &[
+            "Adding Access-Control-Allow-Origin or other CORS headers will not fix this: it is not a CORS failure.",
+        ],
+        _ => &[],
+    }
+}
+
+fn client_side_for(kind: KindId) -> &'static [&'static str] {
+    const DEV_PROXY: &str = "While developing, call the API through your dev server's proxy (Vite server.proxy, webpack devServer.proxy): the browser then sees one origin and sends no CORS request. Production still needs the server fix, unless you serve the API under the same origin there too.";
+    match kind {
+        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[
+            "If this request does not need cookies or HTTP authentication, stop sending them (remove credentials: 'include' / withCredentials): a wildcard then works.",
+            DEV_PROXY,
+        ],
+        KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard => &[
+            "If the header is not needed (a leftover X-Requested-With, a custom tracing header), stop sending it.",
+            DEV_PROXY,
+        ],
+        KindId::MethodNotAllowed | KindId::PreflightBadStatus | KindId::PreflightRedirect => &[
+            "A GET, HEAD or POST with only safelisted headers and a form or text/plain body needs no preflight, but change the API shape only if that is right for it anyway.",
+            DEV_PROXY,
+        ],
+        KindId::MissingAllowOrigin | KindId::OriginMismatch | KindId::MultipleAllowOrigin
+        | KindId::InvalidAllowOrigin | KindId::CorsOther => &[DEV_PROXY],
+        _ => &[],
+    }
+}
+
+fn traps_for(kind: KindId) -> &'static [&'static str] {
+    const ERRORS: &str = "A 500 or 401 answered by code that adds no CORS headers looks like a CORS error: make error handlers and auth failures send the CORS headers too (nginx: add_header ... always).";
+    const AUTH: &str = "Auth middleware that runs before CORS rejects the preflight, because preflights never carry credentials: let OPTIONS through before authentication.";
+    const DUPLICATES: &str = "A proxy (nginx, a CDN, an API gateway) and the app both adding CORS headers produce two Access-Control-Allow-Origin values: configure exactly one layer.";
+    const SLASH: &str = "An allowed origin written with a path or trailing slash (https://app.example.com/) never matches: origins are scheme://host[:port] only.";
+    const LOCALHOST: &str = "http://localhost:3000 and http://127.0.0.1:3000 are different origins; so are http and https, and every port.";
+    const VARY: &str = "When the Allow-Origin value depends on the request, send Vary: Origin, or a cache or CDN may serve one origin's answer to another.";
+    const STAR_AUTH: &str =
+        "Access-Control-Allow-Headers: * does not cover Authorization; list it explicitly.";
+    const REDIRECTS: &str = "Redirects on the preflight (http -> https, /items -> /items/, a login page) fail it: call the final URL.";
+    const PNA: &str = "Chrome now asks the user before a public page may reach a private or local address; a denied prompt cannot be fixed by headers.";
+    match kind {
+        KindId::MissingAllowOrigin => &[ERRORS, AUTH, DUPLICATES, VARY],
+        KindId::OriginMismatch => &[SLASH, LOCALHOST, VARY],
+        KindId::MultipleAllowOrigin => &[DUPLICATES],
+        KindId::InvalidAllowOrigin => &[SLASH, DUPLICATES],
+        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[VARY, LOCALHOST],
+        KindId::PreflightBadStatus => &[AUTH, ERRORS, REDIRECTS],
+        KindId::PreflightRedirect | KindId::RedirectNotAllowed => &[REDIRECTS],
+        KindId::MethodNotAllowed => &[AUTH],
+        KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard => &[STAR_AUTH],
+        KindId::PrivateNetwork => &[PNA],
+        KindId::CorsOther => &[ERRORS, DUPLICATES, SLASH],
+        _ => &[],
+    }
+}
+
+fn spec_link(kind: KindId) -> (&'static str, &'static str) {
+    match kind {
+        KindId::MixedContent => ("Mixed Content spec", "https://w3c.github.io/webappsec-mixed-content/"),
+        KindId::CspBlocked => ("Content Security Policy spec", "https://w3c.github.io/webappsec-csp/"),
+        KindId::CorpBlocked | KindId::CoepBlocked => ("Fetch: Cross-Origin-Resource-Policy", "https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header"),
+        KindId::CoopBlocked => ("HTML: Cross-Origin-Opener-Policy", "https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies"),
+        KindId::XFrameOptions => ("HTML: X-Frame-Options", "https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header"),
+        KindId::FrameAccess => ("HTML: cross-origin objects", "https://html.spec.whatwg.org/multipage/nav-history-apis.html#cross-origin-objects"),
+        KindId::OrbBlocked => ("Fetch: Opaque Response Blocking", "https://fetch.spec.whatwg.org/#orb"),
+        KindId::PrivateNetwork => ("Local Network Access", "https://wicg.github.io/local-network-access/"),
+        KindId::RedirectNotAllowed => ("Fetch: HTTP-redirect fetch", "https://fetch.spec.whatwg.org/#http-redirect-fetch"),
+        k if preflight_kind(k) => ("Fetch: CORS-preflight fetch", "https://fetch.spec.whatwg.org/#cors-preflight-fetch"),
+        _ => ("Fetch: the CORS protocol", "https://fetch.spec.whatwg.org/#http-cors-protocol"),
+    }
+}
+
+/// The curl commands that check the fix, from validated facts only.
+fn checks(d: &Diagnosis) -> Vec<Check> {
+    let f = &d.facts;
+    if !server_cors_kind(d.kind) {
+        return match (&f.request_url, d.kind) {
+            (Some(url), KindId::NetworkError) => vec![Check {
+                label: "Is the server reachable at this URL?",
+                command: format!("curl -sS -o /dev/null -w '%{{http_code}}\\n' {}", sh_quote(url)),
+                expect: vec!["An HTTP status code. \"Connection refused\", \"Could not resolve host\" or a certificate error is the real problem to fix.".to_string()],
+            }],
+            _ => vec![],
+        };
+    }
+    let url = f
+        .request_url
+        .clone()
+        .unwrap_or_else(|| "https://api.example.com/your/endpoint".to_string());
+    let origin = f
+        .page_origin
+        .clone()
+        .filter(|o| o != "null")
+        .unwrap_or_else(|| "http://localhost:3000".to_string());
+    let method = f.method.clone().unwrap_or_else(|| "GET".to_string());
+    let needs_preflight = d.stage == Some(Stage::Preflight)
+        || preflight_kind(d.kind)
+        || !SAFE_METHODS.contains(&method.as_str())
+        || f.header.is_some();
+    let mut out = Vec::new();
+    if needs_preflight {
+        let mut cmd = format!(
+            "curl -i -X OPTIONS {} -H {} -H {}",
+            sh_quote(&url),
+            sh_quote(&format!("Origin: {origin}")),
+            sh_quote(&format!(
+                "Access-Control-Request-Method: {}",
+                if method == "GET" && d.kind == KindId::MethodNotAllowed {
+                    "PUT"
+                } else {
+                    &method
+                }
+            )),
+        );
+        let mut expect = vec![
+            "A 204 or 200 status, not a redirect, 401/403 or 404/405.".to_string(),
+            format!("Access-Control-Allow-Origin: {origin} (exactly once)."),
+        ];
+        if !SAFE_METHODS.contains(&method.as_str()) {
+            expect.push(format!("Access-Control-Allow-Methods listing {method}."));
+        }
+        if let Some(h) = &f.header {
+            cmd.push_str(&format!(
+                " -H {}",
+                sh_quote(&format!("Access-Control-Request-Headers: {h}"))
+            ));
+            expect.push(format!("Access-Control-Allow-Headers listing {h}."));
+        }
+        if credentialed(d.kind) {
+            expect.push("Access-Control-Allow-Credentials: true.".to_string());
+        }
+        out.push(Check {
+            label: "The preflight the browser sends",
+            command: cmd,
+            expect,
+        });
+    }
+    let mut cmd = String::from("curl -i");
+    if method != "GET" {
+        cmd.push_str(&format!(" -X {}", sh_quote(&method)));
+    }
+    cmd.push_str(&format!(
+        " {} -H {}",
+        sh_quote(&url),
+        sh_quote(&format!("Origin: {origin}"))
+    ));
+    let mut expect = vec![
+        format!("Access-Control-Allow-Origin: {origin} (exactly once, on error responses too)."),
+        "Vary: Origin, when the value depends on the request's origin.".to_string(),
+    ];
+    if credentialed(d.kind) {
+        expect.push(
+            "Access-Control-Allow-Credentials: true, and no * in Access-Control-Allow-Origin."
+                .to_string(),
+        );
+    }
+    expect.push("No Access-Control-Allow-Origin at all means the CORS layer did not run for this path or status; two lines mean two layers add it.".to_string());
+    out.push(Check {
+        label: "The request itself",
+        command: cmd,
+        expect,
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::KINDS;
+    use crate::facts::Facts;
+
+    fn diagnosis(kind: KindId, facts: Facts, stage: Option<Stage>) -> Diagnosis {
+        Diagnosis {
+            kind,
+            engine: None,
+            stage,
+            count: 1,
+            facts,
+            dropped: vec![],
+            excerpt: String::new(),
+        }
+    }
+
+    fn all_text(e: &Explanation) -> String {
+        let mut s = format!("{}\n{}\n", e.title, e.summary);
+        for part in [&e.steps, &e.fix] {
+            s.push_str(&part.join("\n"));
+        }
+        for part in [&e.client_side, &e.avoid, &e.traps] {
+            s.push_str(&part.join("\n"));
+        }
+        for c in &e.checks {
+            s.push_str(&format!(
+                "{}\n{}\n{}\n",
+                c.label,
+                c.command,
+                c.expect.join("\n")
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn every_kind_reads_well_with_and_without_facts() {
+        let full = Facts {
+            request_url: Some("https://api.example.com/v1/items".into()),
+            page_origin: Some("http://localhost:3000".into()),
+            redirected_from: Some("http://api.example.com/v1/items".into()),
+            method: Some("PUT".into()),
+            header: Some("x-api-key".into()),
+            status: Some(401),
+            allow_origin: Some("https://other.example".into()),
+            resource_kind: Some("fetch".into()),
+            address_space: Some("local".into()),
+        };
+        for k in KINDS {
+            for (facts, stage) in [
+                (Facts::default(), None),
+                (full.clone(), Some(Stage::Preflight)),
+                (full.clone(), Some(Stage::Actual)),
+            ] {
+                let e = explain(&diagnosis(k.id, facts, stage));
+                let text = all_text(&e);
+                assert!(
+                    !e.summary.is_empty() && !e.steps.is_empty() && !e.fix.is_empty(),
+                    "{}",
+                    k.id.id()
+                );
+                assert!(!e.links.is_empty(), "{}: no link", k.id.id());
+                for bad in ["{", "}", "None", "Some(", "  "] {
+                    let without_curl_format = text.replace("%{http_code}", "");
+                    assert!(
+                        !without_curl_format.contains(bad),
+                        "{}: {bad:?} in\n{text}",
+                        k.id.id()
+                    );
+                }
+                if server_cors_kind(k.id) {
+                    assert!(!e.checks.is_empty(), "{}: no curl check", k.id.id());
+                    assert!(!e.avoid.is_empty(), "{}: nothing to avoid", k.id.id());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn curl_commands_are_quoted_for_the_shell() {
+        assert_eq!(sh_quote("it's"), r"'it'\''s'");
+        assert_eq!(sh_quote("$(rm -rf /)"), "'$(rm -rf /)'");
+        // Even if an unvalidated value reached it, a real shell reads the quoted word back
+        // unchanged: nothing is expanded or executed.
+        for hostile in [
+            "a'; touch /tmp/pwned; '",
+            "$(id)",
+            "`id`",
+            "x\ny",
+            "\\'",
+            "'",
+            "''",
+        ] {
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {}", sh_quote(hostile)))
+                .output()
+                .expect("sh runs");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), hostile);
+        }
+    }
+
+    #[test]
+    fn hostile_paste_values_never_reach_a_curl_command() {
+        let r = crate::parse::diagnose("Access to fetch at 'https://api.example.com/x$(id)' from origin 'http://a.com;rm' has been blocked by CORS policy: Method PUT;rm is not allowed by Access-Control-Allow-Methods in preflight response.");
+        let d = &r.diagnoses[0];
+        let e = explain(d);
+        for c in &e.checks {
+            assert!(!c.command.contains(";rm"), "{}", c.command);
+            assert!(
+                c.command.contains("'https://api.example.com/x$(id)'"),
+                "{}",
+                c.command
+            );
+        }
+    }
+
+    #[test]
+    fn preflight_check_names_the_method_and_header() {
+        let facts = Facts {
+            request_url: Some("https://api.example.com/v1/items".into()),
+            page_origin: Some("http://localhost:5173".into()),
+            method: Some("DELETE".into()),
+            header: Some("authorization".into()),
+            ..Facts::default()
+        };
+        let e = explain(&diagnosis(
+            KindId::HeaderNotAllowed,
+            facts,
+            Some(Stage::Preflight),
+        ));
+        assert_eq!(
+            e.checks[0].command,
+            "curl -i -X OPTIONS 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173' -H 'Access-Control-Request-Method: DELETE' -H 'Access-Control-Request-Headers: authorization'"
+        );
+        assert_eq!(e.checks[1].command, "curl -i -X 'DELETE' 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173'");
+        assert!(e
+            .steps
+            .iter()
+            .any(|s| s.contains("uses the method DELETE and sends the header authorization")));
+    }
+}
