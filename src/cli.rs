@@ -152,8 +152,11 @@ fn run(command: Command) -> Result<i32, String> {
                 max_age.or(base.and_then(Policy::max_age)),
             )
             .map_err(|e| e.to_string())?;
-            println!("// {}: {}", target.label, target.file);
-            print!("{}", (target.render)(&policy));
+            eprintln!(
+                "cors-doctor: {} -> {} ({})",
+                target.label, target.file, target.placement
+            );
+            print!("{}", target.render(&policy));
             Ok(0)
         }
         Command::Frameworks => {

@@ -1,18 +1,21 @@
 //! Policy -> server configuration text, one template per framework.
 //!
 //! Each target's template is a real file in that target's own syntax (`generate/templates/`),
-//! pulled in with `include_str!` and filled through a few named `{{PLACEHOLDERS}}`. All logic
-//! (validation, quoting, list formatting, credentials) lives in Rust. A [`Policy`] can only be
-//! built through [`Policy::new`], which validates every value, so no template ever sees an
-//! unchecked string from a paste.
+//! pulled in with `include_str!` and filled by a small placeholder language (see [`render`]).
+//! All logic (validation, quoting, list formatting, credentials) lives here in Rust. A
+//! [`Policy`] can only be built through [`Policy::new`], which validates every value against a
+//! deliberately narrow alphabet, so no template ever sees a character that could end a string,
+//! start a comment or inject a directive in any of the target syntaxes.
 
-mod express;
+mod targets;
+
+pub use targets::FRAMEWORKS;
 
 use crate::catalog::KindId;
-use crate::facts::{valid_origin, valid_token};
+use crate::facts::valid_origin;
 use crate::parse::Diagnosis;
 
-/// What the server should allow. Construct with [`Policy::new`]; fields are validated.
+/// What the server should allow. Construct with [`Policy::new`]; every field is validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     origins: Vec<String>,
@@ -28,24 +31,27 @@ pub struct Policy {
 pub enum PolicyError {
     /// Not a serialized origin (`scheme://host[:port]`).
     Origin(String),
-    /// Not an HTTP method token.
+    /// Not an HTTP method made of letters.
     Method(String),
-    /// Not an HTTP header name.
+    /// Not a header name made of letters, digits, `-` and `_`.
     Header(String),
     /// The allowlist is empty.
     NoOrigin,
     /// `null` or `*` was given as an origin.
     UnsafeOrigin(String),
+    /// Max-age above a day (browsers cap it at 2 hours (Chromium) or 24 hours (Firefox)).
+    MaxAge(u32),
 }
 
 impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PolicyError::Origin(o) => write!(f, "{o:?} is not an origin: write scheme://host[:port], without path or trailing slash"),
-            PolicyError::Method(m) => write!(f, "{m:?} is not an HTTP method: use a single word such as PUT"),
+            PolicyError::Method(m) => write!(f, "{m:?} is not an HTTP method: use one word of letters, such as PUT"),
             PolicyError::Header(h) => write!(f, "{h:?} is not a header name: use letters, digits and dashes, such as X-Api-Key"),
             PolicyError::NoOrigin => write!(f, "add at least one allowed origin, such as http://localhost:3000"),
             PolicyError::UnsafeOrigin(o) => write!(f, "{o:?} cannot be allowed safely: list the exact origins of your pages instead"),
+            PolicyError::MaxAge(n) => write!(f, "max-age {n} is too long: browsers cap it (Chromium at 7200 s), use at most 86400"),
         }
     }
 }
@@ -53,11 +59,24 @@ impl std::fmt::Display for PolicyError {
 impl std::error::Error for PolicyError {}
 
 /// Methods every CORS request may use without being listed (Fetch: CORS-safelisted methods).
-const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+pub const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+
+fn is_method(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn is_header_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
 
 impl Policy {
-    /// Validates and normalizes every value. Duplicates are removed; methods are upper-cased
-    /// (the CORS method check is case-sensitive); header names are kept as written.
+    /// Validates and normalizes every value. Duplicates are removed; origins are lower-cased;
+    /// methods are upper-cased (the CORS method check is case-sensitive); header names are
+    /// kept as written. GET, HEAD and POST are always included; no headers means Content-Type.
     pub fn new(
         origins: &[String],
         methods: &[String],
@@ -69,39 +88,55 @@ impl Policy {
         let mut o = Vec::new();
         for origin in origins {
             let origin = origin.trim();
-            if origin == "null" || origin == "*" {
+            if origin == "null" || origin.contains('*') {
                 return Err(PolicyError::UnsafeOrigin(origin.to_string()));
             }
-            let v = valid_origin(origin).ok_or_else(|| PolicyError::Origin(origin.to_string()))?;
-            push_unique(&mut o, v.to_ascii_lowercase());
+            let valid = valid_origin(origin)
+                .filter(|v| {
+                    v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
+                })
+                .ok_or_else(|| PolicyError::Origin(origin.to_string()))?;
+            push_unique(&mut o, valid.to_ascii_lowercase());
         }
         if o.is_empty() {
             return Err(PolicyError::NoOrigin);
         }
-        let mut m = Vec::new();
+        // The safelisted methods are always allowed: some middleware (rack-cors, gin) only
+        // adds CORS headers to requests whose method is listed.
+        let mut m: Vec<String> = SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect();
         for method in methods {
-            let v =
-                valid_token(method.trim()).ok_or_else(|| PolicyError::Method(method.clone()))?;
+            let v = method.trim();
+            if !is_method(v) {
+                return Err(PolicyError::Method(method.clone()));
+            }
             push_unique(&mut m, v.to_ascii_uppercase());
         }
-        if m.is_empty() {
-            m = SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect();
-        }
-        let tokens = |list: &[String]| -> Result<Vec<String>, PolicyError> {
+        let names = |list: &[String]| -> Result<Vec<String>, PolicyError> {
             let mut out: Vec<String> = Vec::new();
             for h in list {
-                let v = valid_token(h.trim()).ok_or_else(|| PolicyError::Header(h.clone()))?;
-                if !out.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-                    out.push(v);
+                let v = h.trim();
+                if !is_header_name(v) {
+                    return Err(PolicyError::Header(h.clone()));
+                }
+                if !out.iter().any(|x| x.eq_ignore_ascii_case(v)) {
+                    out.push(v.to_string());
                 }
             }
             Ok(out)
         };
+        let mut headers = names(headers)?;
+        if headers.is_empty() {
+            headers.push("Content-Type".to_string());
+        }
+        if let Some(age) = max_age.filter(|&a| a > 86_400) {
+            return Err(PolicyError::MaxAge(age));
+        }
         Ok(Policy {
             origins: o,
             methods: m,
-            headers: tokens(headers)?,
-            expose: tokens(expose)?,
+            headers,
+            expose: names(expose)?,
             credentials,
             max_age,
         })
@@ -109,20 +144,20 @@ impl Policy {
 
     /// The policy a diagnosis implies: its page origin, its method and header, credentials
     /// when the kind is about credentials. Falls back to `http://localhost:3000` when the
-    /// paste named no usable origin.
+    /// paste named no usable origin; values that do not fit a config are left out.
     pub fn from_diagnosis(d: &Diagnosis) -> Policy {
         let origin = d
             .facts
             .page_origin
             .clone()
-            .filter(|o| o != "null")
+            .filter(|o| Policy::new(std::slice::from_ref(o), &[], &[], &[], false, None).is_ok())
             .unwrap_or_else(|| "http://localhost:3000".to_string());
         let mut methods: Vec<String> = SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect();
-        if let Some(m) = &d.facts.method {
-            methods.push(m.clone());
+        if let Some(m) = d.facts.method.as_deref().filter(|m| is_method(m)) {
+            methods.push(m.to_string());
         }
         let mut headers = vec!["Content-Type".to_string()];
-        if let Some(h) = &d.facts.header {
+        if let Some(h) = d.facts.header.as_deref().filter(|h| is_header_name(h)) {
             headers.push(canonical_header(h));
         }
         let credentials = matches!(
@@ -130,7 +165,7 @@ impl Policy {
             KindId::WildcardWithCredentials | KindId::CredentialsNotTrue
         );
         Policy::new(&[origin], &methods, &headers, &[], credentials, Some(600))
-            .expect("facts are validated tokens and origins before they reach a diagnosis")
+            .expect("every value was checked with the same rules just above")
     }
 
     /// The allowed origins, exact, lower-case.
@@ -179,6 +214,28 @@ pub fn canonical_header(h: &str) -> String {
         .join("-")
 }
 
+/// How a target's language writes strings and booleans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// JavaScript / TypeScript / PHP / Ruby: single-quoted strings, `true`.
+    SingleQuoted,
+    /// JSON, YAML flow lists, Go, Java, C#, Rust, Caddyfile: double-quoted strings, `true`.
+    DoubleQuoted,
+    /// Python: double-quoted strings, `True`.
+    Python,
+}
+
+/// Who sends `Vary: Origin` for this target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vary {
+    /// The generated config itself sends it (a test checks the text).
+    Config,
+    /// The middleware sends it whenever it echoes an origin.
+    Library,
+    /// A static header platform: the snippet sends it, but cannot vary the origin.
+    Static,
+}
+
 /// One target a config can be generated for.
 #[derive(Debug)]
 pub struct Framework {
@@ -188,56 +245,249 @@ pub struct Framework {
     pub label: &'static str,
     /// The file the snippet goes into.
     pub file: &'static str,
-    /// Turns a policy into the config text.
-    pub render: fn(&Policy) -> String,
+    /// Where in the file / middleware order it goes, and why.
+    pub placement: &'static str,
+    /// How the template writes strings and booleans.
+    pub syntax: Syntax,
+    /// The template text (see [`render`]).
+    pub template: &'static str,
+    /// Who sends `Vary: Origin`.
+    pub vary: Vary,
     /// Pitfalls worth knowing for this target.
     pub notes: &'static [&'static str],
+    /// Words the picker's search also matches (language, runtime, product names).
+    pub keywords: &'static str,
 }
 
-/// Every target, in the order the picker lists them.
-pub static FRAMEWORKS: &[Framework] = &[express::FRAMEWORK];
+impl Framework {
+    /// The config text for `policy`.
+    pub fn render(&self, policy: &Policy) -> String {
+        render(self.template, self.syntax, policy)
+    }
+}
 
 /// Looks a target up by id.
 pub fn framework(id: &str) -> Option<&'static Framework> {
     FRAMEWORKS.iter().find(|f| f.id == id)
 }
 
-/// Replaces each `{{NAME}}` in `template` by its value. Values are inserted verbatim, so
-/// callers quote them for the target's syntax first.
-pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{{{name}}}}}"), value);
-    }
-    debug_assert!(!out.contains("{{"), "unfilled placeholder in template");
-    out
-}
-
-/// A JavaScript single-quoted string literal. Values are validated tokens or origins, which
-/// contain no quote or backslash, but escaping keeps this function safe on its own.
-pub(crate) fn js_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\'' => out.push_str("\\'"),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+fn quote(syntax: Syntax, s: &str) -> String {
+    // Policy values contain only [A-Za-z0-9.:/[]_-], so escaping never triggers; it is kept so
+    // that the function is safe on its own.
+    match syntax {
+        Syntax::SingleQuoted => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Syntax::DoubleQuoted | Syntax::Python => {
+            format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
         }
     }
-    out.push('\'');
+}
+
+/// An origin as an anchored-regex fragment: dots escaped.
+fn origin_regex(origin: &str) -> String {
+    origin
+        .replace('.', "\\.")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+const STANDARD_METHODS: [&str; 9] = [
+    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
+];
+
+/// The named lists a template can format.
+fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
+    let lower = |v: &'a [String]| v.iter().map(|s| s.to_ascii_lowercase()).collect();
+    Some(match name {
+        "ORIGINS" => p.origins.clone(),
+        "ORIGINS_RE" => p.origins.iter().map(|o| origin_regex(o)).collect(),
+        "METHODS" => p.methods.clone(),
+        "METHODS_LOWER" => lower(&p.methods),
+        // S3 accepts only these five in AllowedMethods.
+        "METHODS_S3" => p
+            .methods
+            .iter()
+            .filter(|m| ["GET", "PUT", "POST", "DELETE", "HEAD"].contains(&m.as_str()))
+            .cloned()
+            .collect(),
+        // Methods the preflight must list (the safelisted ones never need it).
+        "METHODS_WITH_OPTIONS" => {
+            let mut m = p.methods.clone();
+            push_unique(&mut m, "OPTIONS".to_string());
+            m
+        }
+        "METHODS_RUST" => p
+            .methods
+            .iter()
+            .map(|m| {
+                if STANDARD_METHODS.contains(&m.as_str()) {
+                    format!("Method::{m}")
+                } else {
+                    format!("Method::from_bytes(b\"{m}\").expect(\"valid method\")")
+                }
+            })
+            .collect(),
+        "METHODS_ROCKET" => p
+            .methods
+            .iter()
+            .map(|m| {
+                let mut c = m.chars();
+                let first = c.next().map(|f| f.to_string()).unwrap_or_default();
+                format!("Method::{first}{}", c.as_str().to_ascii_lowercase())
+            })
+            .collect(),
+        "HEADERS" => p.headers.clone(),
+        "HEADERS_LOWER" => lower(&p.headers),
+        "EXPOSE" => p.expose.clone(),
+        "EXPOSE_LOWER" => lower(&p.expose),
+        // GCS uses one list for allowed request headers and exposed response headers.
+        "HEADERS_AND_EXPOSE" => {
+            let mut all = p.headers.clone();
+            for e in &p.expose {
+                if !all.iter().any(|h| h.eq_ignore_ascii_case(e)) {
+                    all.push(e.clone());
+                }
+            }
+            all
+        }
+        _ => return None,
+    })
+}
+
+fn scalar(p: &Policy, syntax: Syntax, name: &str) -> Option<String> {
+    Some(match name {
+        "CREDENTIALS" => match (syntax, p.credentials) {
+            (Syntax::Python, true) => "True".into(),
+            (Syntax::Python, false) => "False".into(),
+            (_, c) => c.to_string(),
+        },
+        "MAX_AGE" => p.max_age.unwrap_or(600).to_string(),
+        "ORIGIN_REGEX" => format!(
+            "^({})$",
+            p.origins
+                .iter()
+                .map(|o| origin_regex(o))
+                .collect::<Vec<_>>()
+                .join("|")
+        ),
+        "FIRST_ORIGIN" => p.origins[0].clone(),
+        "ORIGIN_LIST" => p.origins.join(", "),
+        _ => return None,
+    })
+}
+
+fn condition(p: &Policy, name: &str) -> Option<bool> {
+    let (negate, name) = match name.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, name),
+    };
+    let value = match name {
+        "EXPOSE" => !p.expose.is_empty(),
+        "CREDENTIALS" => p.credentials,
+        "MAX_AGE" => p.max_age.is_some(),
+        "MULTI" => p.origins.len() > 1,
+        _ => return None,
+    };
+    Some(value != negate)
+}
+
+/// Fills a template. The placeholder language, all inside `{{ }}`:
+/// - `{{NAME}}`: a scalar (`CREDENTIALS`, `MAX_AGE`, `ORIGIN_REGEX`, `FIRST_ORIGIN`, `ORIGIN_LIST`)
+///   or a list quoted for the syntax and joined with `, ` (`ORIGINS`, `METHODS`, `HEADERS` ...);
+/// - `{{NAME|item|sep}}`: a list with each value put into `item` at `$`, joined by `sep`
+///   (`\n` in `sep` is a newline); `{{NAME|item}}` joins with `, `;
+/// - `{{?COND}}` anywhere on a line keeps the line only if the condition holds (`EXPOSE`,
+///   `CREDENTIALS`, `MAX_AGE`, `MULTI`, each negatable as `!COND`);
+/// - lines between `{{#ORIGINS}}` and `{{/ORIGINS}}` repeat once per origin, with `{{ORIGIN}}`,
+///   `{{ORIGIN_RE}}` (dots escaped), `{{ORIGIN_RE_JSON}}` (escaped for a JSON string) and `{{,}}`
+///   (a comma except after the last origin).
+///
+/// An unknown placeholder is a bug in a template; the framework tests render every template.
+pub fn render(template: &str, syntax: Syntax, p: &Policy) -> String {
+    let mut out = String::with_capacity(template.len() + 256);
+    let mut block: Option<Vec<&str>> = None;
+    for line in template.lines() {
+        if line.trim() == "{{#ORIGINS}}" {
+            block = Some(Vec::new());
+            continue;
+        }
+        if line.trim() == "{{/ORIGINS}}" {
+            let lines = block.take().unwrap_or_default();
+            for (i, origin) in p.origins.iter().enumerate() {
+                let last = i + 1 == p.origins.len();
+                for l in &lines {
+                    let l = l
+                        .replace("{{ORIGIN}}", origin)
+                        .replace("{{ORIGIN_RE}}", &origin_regex(origin))
+                        .replace(
+                            "{{ORIGIN_RE_JSON}}",
+                            &origin_regex(origin).replace('\\', "\\\\"),
+                        )
+                        .replace("{{,}}", if last { "" } else { "," });
+                    render_line(&l, syntax, p, &mut out);
+                }
+            }
+            continue;
+        }
+        match block.as_mut() {
+            Some(lines) => lines.push(line),
+            None => render_line(line, syntax, p, &mut out),
+        }
+    }
     out
 }
 
-/// `'a', 'b'` for a list of values.
-pub(crate) fn js_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|s| js_string(s))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn render_line(line: &str, syntax: Syntax, p: &Policy, out: &mut String) {
+    let mut rest = line;
+    let mut text = String::with_capacity(line.len());
+    let mut keep = true;
+    while let Some(mut start) = rest.find("{{") {
+        // `[]string{{{ORIGINS}}}`: the first brace belongs to the target language.
+        while rest[start + 2..].starts_with('{') {
+            start += 1;
+        }
+        text.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            text.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let inner = &after[..end];
+        rest = &after[end + 2..];
+        if let Some(cond) = inner.strip_prefix('?') {
+            keep &= condition(p, cond).unwrap_or_else(|| panic!("unknown condition {cond}"));
+            // Drop the marker and the spaces before it.
+            let trimmed = text.trim_end().len();
+            text.truncate(trimmed);
+            continue;
+        }
+        let mut parts = inner.splitn(3, '|');
+        let name = parts.next().unwrap_or_default();
+        let item = parts.next();
+        let sep = parts
+            .next()
+            .map(|s| s.replace("\\n", "\n"))
+            .unwrap_or_else(|| ", ".to_string());
+        if let Some(values) = list(p, name) {
+            let formatted: Vec<String> = values
+                .iter()
+                .map(|v| match item {
+                    Some(t) => t.replace('$', v),
+                    None => quote(syntax, v),
+                })
+                .collect();
+            text.push_str(&formatted.join(&sep));
+        } else if let Some(v) = scalar(p, syntax, name) {
+            text.push_str(&v);
+        } else {
+            panic!("unknown placeholder {name} in a template");
+        }
+    }
+    text.push_str(rest);
+    if keep {
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]
@@ -268,6 +518,10 @@ mod tests {
             Err(PolicyError::UnsafeOrigin("*".into()))
         );
         assert_eq!(
+            Policy::new(&s(&["https://*.a.com"]), &[], &[], &[], true, None),
+            Err(PolicyError::UnsafeOrigin("https://*.a.com".into()))
+        );
+        assert_eq!(
             Policy::new(&s(&["null"]), &[], &[], &[], false, None),
             Err(PolicyError::UnsafeOrigin("null".into()))
         );
@@ -275,27 +529,44 @@ mod tests {
             Policy::new(&[], &[], &[], &[], false, None),
             Err(PolicyError::NoOrigin)
         );
+        for bad in ["GET\nadd_header", "GE T", "G'ET", "GET;", "$GET", ""] {
+            assert!(
+                matches!(
+                    Policy::new(&s(&["http://a.com"]), &s(&[bad]), &[], &[], false, None),
+                    Err(PolicyError::Method(_))
+                ),
+                "{bad:?}"
+            );
+        }
+        for bad in [
+            "X-A; rm -rf",
+            "x'y",
+            "x\"y",
+            "x$y",
+            "x`y",
+            "a b",
+            "-a",
+            "x{y}",
+            "x\ny",
+        ] {
+            assert!(
+                matches!(
+                    Policy::new(&s(&["http://a.com"]), &[], &s(&[bad]), &[], false, None),
+                    Err(PolicyError::Header(_))
+                ),
+                "{bad:?}"
+            );
+            assert!(
+                matches!(
+                    Policy::new(&s(&["http://a.com"]), &[], &[], &s(&[bad]), false, None),
+                    Err(PolicyError::Header(_))
+                ),
+                "{bad:?}"
+            );
+        }
         assert!(matches!(
-            Policy::new(
-                &s(&["http://a.com"]),
-                &s(&["GET\nadd_header"]),
-                &[],
-                &[],
-                false,
-                None
-            ),
-            Err(PolicyError::Method(_))
-        ));
-        assert!(matches!(
-            Policy::new(
-                &s(&["http://a.com"]),
-                &[],
-                &s(&["X-A; rm -rf"]),
-                &[],
-                false,
-                None
-            ),
-            Err(PolicyError::Header(_))
+            Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, Some(100_000)),
+            Err(PolicyError::MaxAge(_))
         ));
         let p = Policy::new(
             &s(&["HTTP://A.com", "http://a.com"]),
@@ -307,37 +578,34 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.origins(), ["http://a.com"]);
-        assert_eq!(p.methods(), ["PUT"]);
+        assert_eq!(p.methods(), ["GET", "HEAD", "POST", "PUT"]);
         assert_eq!(p.headers(), ["x-a"]);
+        let d = Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, None).unwrap();
+        assert_eq!(d.methods(), ["GET", "HEAD", "POST"]);
+        assert_eq!(d.headers(), ["Content-Type"]);
     }
 
     #[test]
-    fn js_strings_escape_quotes() {
-        assert_eq!(js_string("a'b\\c\n"), "'a\\'b\\\\c\\n'");
-        assert_eq!(canonical_header("x-api-key"), "X-Api-Key");
-    }
-
-    #[test]
-    fn every_framework_has_a_label_file_and_output() {
+    fn the_template_language_does_what_it_says() {
         let p = Policy::new(
-            &s(&["https://app.example.com"]),
+            &s(&["https://a.example.com", "http://localhost:3000"]),
             &s(&["PUT"]),
             &s(&["Authorization"]),
-            &s(&["X-Request-Id"]),
+            &[],
             true,
-            Some(600),
+            None,
         )
         .unwrap();
-        for f in FRAMEWORKS {
-            assert!(!f.label.is_empty() && !f.file.is_empty(), "{}", f.id);
-            let out = (f.render)(&p);
-            assert!(
-                out.contains("https://app.example.com"),
-                "{}: origin missing",
-                f.id
-            );
-            assert!(!out.contains("{{"), "{}: unfilled placeholder", f.id);
-            assert_eq!(framework(f.id).map(|x| x.id), Some(f.id));
-        }
+        let t = "o: [{{ORIGINS}}]\nm: {{METHODS|$|,}}\nc: {{CREDENTIALS}} {{?CREDENTIALS}}\ne: x {{?EXPOSE}}\nr: {{ORIGIN_REGEX}}\n{{#ORIGINS}}\n- {{ORIGIN_RE}}{{,}}\n{{/ORIGINS}}\n";
+        assert_eq!(
+            render(t, Syntax::SingleQuoted, &p),
+            "o: ['https://a.example.com', 'http://localhost:3000']\nm: GET,HEAD,POST,PUT\nc: true\nr: ^(https://a\\.example\\.com|http://localhost:3000)$\n- https://a\\.example\\.com,\n- http://localhost:3000\n"
+        );
+        assert_eq!(
+            render("c: {{CREDENTIALS}}", Syntax::Python, &p),
+            "c: True\n"
+        );
+        assert_eq!(quote(Syntax::SingleQuoted, "a'b"), "'a\\'b'");
+        assert_eq!(canonical_header("x-api-key"), "X-Api-Key");
     }
 }

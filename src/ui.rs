@@ -7,17 +7,21 @@ use leptos::prelude::*;
 
 use crate::catalog::{self, KINDS};
 use crate::explain;
-use crate::generate::{self, Policy};
+use crate::generate::Policy;
 use crate::parse::{self, Diagnosis, Report};
 
-/// The framework every card generates a config for until the picker lands.
-const DEFAULT_FRAMEWORK: &str = "express";
+mod config;
+
+use config::{ConfigPanel, FrameworkChoice};
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let report = Memo::new(move |_| parse::diagnose(&text.read()));
+    provide_context(FrameworkChoice(RwSignal::new(
+        config::remembered_framework(),
+    )));
     view! {
         <header class="masthead">
             <h1 class="masthead__name">"cors-doctor"</h1>
@@ -72,7 +76,8 @@ fn results(report: Report) -> AnyView {
     report
         .diagnoses
         .into_iter()
-        .map(|d| view! { <DiagnosisCard diagnosis=d /> })
+        .enumerate()
+        .map(|(i, d)| view! { <DiagnosisCard diagnosis=d index=i /> })
         .collect_view()
         .into_any()
 }
@@ -110,11 +115,11 @@ fn Examples(
 fn DiagnosisCard(
     /// The diagnosis to show.
     diagnosis: Diagnosis,
+    /// Its position in the results, for unique element ids.
+    index: usize,
 ) -> impl IntoView {
     let k = catalog::kind(diagnosis.kind);
-    let framework = generate::framework(DEFAULT_FRAMEWORK)
-        .expect("the default framework is registered (checked by generate tests)");
-    let config = (framework.render)(&Policy::from_diagnosis(&diagnosis));
+    let policy = Policy::from_diagnosis(&diagnosis);
     let f = &diagnosis.facts;
     let rows: Vec<(&'static str, String)> = [
         ("Request URL", f.request_url.clone()),
@@ -165,40 +170,23 @@ fn DiagnosisCard(
                     {format!("Ignored {} value(s) from the paste that are not valid: {}", dropped.len(), dropped.join(", "))}
                 </p>
             })}
-            <h3>"What happened"</h3>
-            <ol class="steps">{e.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-            <h3>"How to fix it"</h3>
-            <List items=e.fix />
-            {(!e.client_side.is_empty()).then(|| view! {
-                <h3>"Or, on the client"</h3>
-                <List items=e.client_side.iter().map(|s| s.to_string()).collect() />
-            })}
+            {section("What happened", e.steps)}
+            {section("How to fix it", e.fix)}
+            {section("Or, on the client", e.client_side.iter().map(|s| s.to_string()).collect())}
             {(!k.lookalike).then(|| view! {
-                <h3>{format!("Server config: {}", framework.label)}</h3>
-                <p class="snippet__file">{format!("In {}:", framework.file)}</p>
-                <pre class="snippet" data-testid="config"><code>{config.clone()}</code></pre>
-                <CopyButton text=config testid="copy-config" />
-                <ul class="snippet__notes">
-                    {framework.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
-                </ul>
-            })}
+                <ConfigPanel initial=policy id_prefix=format!("card{index}") />
+            }.into_any())}
             {(!e.checks.is_empty()).then(|| view! {
                 <h3>"Check the fix"</h3>
                 {e.checks.into_iter().enumerate().map(|(i, c)| view! {
                     <p class="check__label">{c.label}</p>
                     <pre class="snippet" data-testid="check"><code>{c.command.clone()}</code></pre>
                     <CopyButton text=c.command testid=if i == 0 { "copy-check-1" } else { "copy-check-2" } />
-                    <List items=c.expect />
-                }).collect_view()}
-            })}
-            {(!e.avoid.is_empty()).then(|| view! {
-                <h3>"Don't"</h3>
-                <List items=e.avoid.iter().map(|s| s.to_string()).collect() />
-            })}
-            {(!e.traps.is_empty()).then(|| view! {
-                <h3>"Watch out for"</h3>
-                <List items=e.traps.iter().map(|s| s.to_string()).collect() />
-            })}
+                    {section("", c.expect)}
+                }.into_any()).collect_view()}
+            }.into_any())}
+            {section("Don't", e.avoid.iter().map(|s| s.to_string()).collect())}
+            {section("Watch out for", e.traps.iter().map(|s| s.to_string()).collect())}
             <p class="card__links">
                 {e.links.into_iter().map(|(label, url)| view! {
                     <a href=url rel="noopener noreferrer" target="_blank">{label}</a>" "
@@ -208,18 +196,21 @@ fn DiagnosisCard(
     }
 }
 
-/// A plain bullet list of text items.
-#[component]
-fn List(
-    /// The items, shown as text.
-    items: Vec<String>,
-) -> impl IntoView {
-    view! { <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }
+/// A titled bullet list of text items; nothing when there are no items.
+fn section(title: &'static str, items: Vec<String>) -> AnyView {
+    if items.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        {(!title.is_empty()).then(|| view! { <h3>{title}</h3> })}
+        <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+    }
+    .into_any()
 }
 
 /// A button that copies `text` and says so.
 #[component]
-fn CopyButton(
+pub(crate) fn CopyButton(
     /// What to put on the clipboard.
     text: String,
     /// The `data-testid` of the button.

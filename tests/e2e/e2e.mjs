@@ -88,6 +88,25 @@ async function main() {
     check((await page.textContent('[data-testid=summary]')).includes('http://localhost:5173'), 'the summary names the page origin');
     await page.screenshot({ path: join(artifacts, 'diagnosis-1280.png'), fullPage: true });
 
+    // The framework picker: search, switch, and the choice survives a reload.
+    await page.fill('[data-testid=framework-search]', 'nginx');
+    await page.waitForFunction(() => document.querySelector('[data-testid=config]')?.textContent.includes('add_header'));
+    const nginx = await page.textContent('[data-testid=config]');
+    check(nginx.includes('^(http://localhost:5173)$') && nginx.includes('always;'), 'searching nginx switches the snippet to nginx with the origin');
+    // Invalid options give an inline message and no config.
+    await page.fill('[data-testid=opt-origins]', "http://localhost:5173/';\nadd_header X evil");
+    await page.waitForSelector('[data-testid=config-invalid]');
+    check(await page.locator('.field__error').count() === 1 && await page.locator('[data-testid=config]').count() === 0,
+      'an invalid origin shows an inline error and no config');
+    await page.fill('[data-testid=opt-origins]', 'https://app.example.com\nhttp://localhost:5173');
+    await page.waitForSelector('[data-testid=config]');
+    check((await page.textContent('[data-testid=config]')).includes('https://app\\.example\\.com|http://localhost:5173'), 'edited origins reach the config');
+    await page.reload();
+    await page.focus('[data-testid=paste]');
+    await page.keyboard.insertText(SAMPLE);
+    await page.waitForSelector('[data-testid=config]');
+    check((await page.textContent('[data-testid=config]')).includes('add_header'), 'the framework choice is remembered after a reload');
+
     await page.fill('[data-testid=paste]', 'hello <img src=x onerror="window.__pwned=1"> TypeError: something failed');
     await page.waitForSelector('[data-testid=unrecognized]');
     check(await page.evaluate(() => window.__pwned === undefined && !document.querySelector('.results img')),

@@ -1,0 +1,22 @@
+# app.py  (pip install flask flask-cors>=6)
+from flask import Flask
+from flask_cors import CORS
+
+app = Flask(__name__)
+
+# Exact origins: with supports_credentials and the default wildcard origins, flask-cors would
+# reflect every origin.
+CORS(
+    app,
+    resources={r"/api/*": {"origins": [{{ORIGINS}}]}},
+    methods=[{{METHODS}}],
+    allow_headers=[{{HEADERS}}],
+    expose_headers=[{{EXPOSE}}],  {{?EXPOSE}}
+    supports_credentials={{CREDENTIALS}},
+    max_age={{MAX_AGE}},  {{?MAX_AGE}}
+)
+
+
+@app.get("/api/health")
+def health():
+    return {"ok": True}

@@ -1,0 +1,218 @@
+//! The config panel of a diagnosis card: a searchable framework picker (the choice is shared by
+//! every card and remembered in localStorage), the options form pre-filled from the diagnosis
+//! with inline validation, and the snippet with its file name, copy button and pitfalls.
+
+use leptos::prelude::*;
+
+use super::CopyButton;
+use crate::generate::{self, Policy, PolicyError, FRAMEWORKS};
+
+/// The framework the user picked, shared by every card through context.
+#[derive(Clone, Copy)]
+pub struct FrameworkChoice(pub RwSignal<&'static str>);
+
+const STORAGE_KEY: &str = "cors-doctor.framework";
+
+/// The framework remembered from the last visit, or Express.
+pub fn remembered_framework() -> &'static str {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // The raw Storage API: the typed one would pull serde_json into the bundle.
+        use gloo_storage::Storage;
+        if let Ok(Some(id)) = gloo_storage::LocalStorage::raw().get_item(STORAGE_KEY) {
+            if let Some(f) = generate::framework(&id) {
+                return f.id;
+            }
+        }
+    }
+    "express"
+}
+
+/// Saves the choice for the next visit (ignored where storage is unavailable).
+pub fn remember_framework(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::raw().set_item(STORAGE_KEY, id);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (id, STORAGE_KEY);
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Which form field an error belongs to.
+fn field_of(e: &PolicyError) -> &'static str {
+    match e {
+        PolicyError::Origin(_) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => "origins",
+        PolicyError::Method(_) => "methods",
+        PolicyError::Header(_) => "headers",
+        PolicyError::MaxAge(_) => "max-age",
+    }
+}
+
+/// The framework picker, the options form and the generated snippet.
+#[component]
+pub fn ConfigPanel(
+    /// The policy the diagnosis implies; the form starts from it.
+    initial: Policy,
+    /// A prefix for element ids, unique per card.
+    id_prefix: String,
+) -> impl IntoView {
+    let choice = expect_context::<FrameworkChoice>().0;
+    let search = RwSignal::new(String::new());
+    let origins = RwSignal::new(initial.origins().join("\n"));
+    let methods = RwSignal::new(initial.methods().join(", "));
+    let headers = RwSignal::new(initial.headers().join(", "));
+    let expose = RwSignal::new(initial.expose().join(", "));
+    let credentials = RwSignal::new(initial.credentials());
+    let max_age = RwSignal::new(initial.max_age().map(|a| a.to_string()).unwrap_or_default());
+
+    let policy = Memo::new(move |_| -> Result<Policy, (&'static str, String)> {
+        let age = max_age.with(|a| a.trim().to_string());
+        let age = if age.is_empty() {
+            None
+        } else {
+            Some(
+                age.parse::<u32>()
+                    .map_err(|_| ("max-age", format!("{age:?} is not a number of seconds")))?,
+            )
+        };
+        Policy::new(
+            &origins.with(|o| split_list(o)),
+            &methods.with(|m| split_list(m)),
+            &headers.with(|h| split_list(h)),
+            &expose.with(|e| split_list(e)),
+            credentials.get(),
+            age,
+        )
+        .map_err(|e| (field_of(&e), e.to_string()))
+    });
+    let error_for = move |field: &'static str| {
+        move || match policy.get() {
+            Err((f, msg)) if f == field => {
+                Some(view! { <p class="field__error" role="alert">{msg}</p> })
+            }
+            _ => None,
+        }
+    };
+    let framework = move || generate::framework(choice.get()).unwrap_or(&FRAMEWORKS[0]);
+    let matches = move || {
+        let q = search.get().to_ascii_lowercase();
+        FRAMEWORKS
+            .iter()
+            .filter(|f| {
+                q.is_empty()
+                    || f.id.contains(&q)
+                    || f.label.to_ascii_lowercase().contains(&q)
+                    || f.keywords.contains(&q)
+            })
+            .collect::<Vec<_>>()
+    };
+    let id = move |name: &str| format!("{id_prefix}-{name}");
+
+    view! {
+        <div class="config">
+            <h3>"Server configuration"</h3>
+            <div class="picker">
+                <label for=id("search")>"Find your framework"</label>
+                <input
+                    id=id("search")
+                    type="search"
+                    data-testid="framework-search"
+                    placeholder="express, django, nginx, s3…"
+                    prop:value=move || search.get()
+                    on:input=move |ev| {
+                        search.set(event_target_value(&ev));
+                        if let Some(first) = matches().first() {
+                            if !matches().iter().any(|f| f.id == choice.get_untracked()) {
+                                choice.set(first.id);
+                                remember_framework(first.id);
+                            }
+                        }
+                    }
+                />
+                <label for=id("framework")>"Framework or platform"</label>
+                <select
+                    id=id("framework")
+                    data-testid="framework"
+                    on:change=move |ev| {
+                        if let Some(f) = generate::framework(&event_target_value(&ev)) {
+                            choice.set(f.id);
+                            remember_framework(f.id);
+                        }
+                    }
+                >
+                    {move || matches().into_iter().map(|f| view! {
+                        <option value=f.id selected=move || choice.get() == f.id>{f.label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <details class="options" open>
+                <summary>"Options (filled in from your error)"</summary>
+                <div class="field">
+                    <label for=id("origins")>"Allowed origins, one per line"</label>
+                    <textarea id=id("origins") rows="2" data-testid="opt-origins" spellcheck="false"
+                        prop:value=move || origins.get()
+                        on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
+                    {error_for("origins")}
+                </div>
+                <div class="field">
+                    <label for=id("methods")>"Methods"</label>
+                    <input id=id("methods") data-testid="opt-methods" prop:value=move || methods.get()
+                        on:input=move |ev| methods.set(event_target_value(&ev)) />
+                    {error_for("methods")}
+                </div>
+                <div class="field">
+                    <label for=id("headers")>"Request headers"</label>
+                    <input id=id("headers") data-testid="opt-headers" prop:value=move || headers.get()
+                        on:input=move |ev| headers.set(event_target_value(&ev)) />
+                    {error_for("headers")}
+                </div>
+                <div class="field">
+                    <label for=id("expose")>"Response headers the page may read"</label>
+                    <input id=id("expose") data-testid="opt-expose" prop:value=move || expose.get()
+                        on:input=move |ev| expose.set(event_target_value(&ev)) />
+                </div>
+                <div class="field field--inline">
+                    <input id=id("credentials") type="checkbox" data-testid="opt-credentials"
+                        prop:checked=move || credentials.get()
+                        on:change=move |ev| credentials.set(event_target_checked(&ev)) />
+                    <label for=id("credentials")>"Allow credentials (cookies, HTTP auth)"</label>
+                </div>
+                <div class="field">
+                    <label for=id("max-age")>"Preflight cache (seconds)"</label>
+                    <input id=id("max-age") inputmode="numeric" data-testid="opt-max-age" prop:value=move || max_age.get()
+                        on:input=move |ev| max_age.set(event_target_value(&ev)) />
+                    {error_for("max-age")}
+                </div>
+            </details>
+            {move || {
+                let f = framework();
+                match policy.get() {
+                    Ok(p) => {
+                        let text = f.render(&p);
+                        view! {
+                            <p class="snippet__file" data-testid="config-file">{format!("{} — {}", f.file, f.placement)}</p>
+                            <pre class="snippet" data-testid="config"><code>{text.clone()}</code></pre>
+                            <CopyButton text=text testid="copy-config" />
+                            <ul class="snippet__notes">
+                                {f.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                    Err(_) => view! {
+                        <p class="notice" data-testid="config-invalid">"Fix the highlighted option to see the configuration."</p>
+                    }
+                    .into_any(),
+                }
+            }}
+        </div>
+    }
+}
