@@ -29,11 +29,24 @@ if [[ "${1:-}" == "--test" ]]; then
   [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
   command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
   command -v brotli >/dev/null || pkgs+=(brotli)
+  # Real servers for the verification matrix (Debian's policy-rc.d keeps them from starting).
+  command -v nginx >/dev/null || pkgs+=(nginx-light)
+  command -v haproxy >/dev/null || pkgs+=(haproxy)
+  command -v apache2 >/dev/null || pkgs+=(apache2)
+  command -v php >/dev/null || pkgs+=(php-cli)
+  command -v go >/dev/null || pkgs+=(golang-go)
   if ((${#pkgs[@]})); then
     log "installing ${pkgs[*]} from Debian"
     export DEBIAN_FRONTEND=noninteractive
+    # Installing nginx or apache2 must not start system services: the tests start their own.
+    temp_policy=""
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      temp_policy=1
+    fi
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+    [[ -z "$temp_policy" ]] || rm -f /usr/sbin/policy-rc.d
   fi
 fi
 
@@ -61,6 +74,18 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "installing node tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Python servers for the verification matrix, in a venv outside the clone (a cache).
+if [[ "${1:-}" == "--test" ]]; then
+  venv="${CORS_DOCTOR_VENV:-$HOME/.cache/cors-doctor/venv}"
+  stamp="$venv/.requirements"
+  if ! cmp -s tests/verify/requirements.txt "$stamp"; then
+    log "installing the verification servers' Python packages into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/verify/requirements.txt
+    cp tests/verify/requirements.txt "$stamp"
+  fi
 fi
 
 # Trunk builds offline (it passes --offline to cargo), so fetch crates first.

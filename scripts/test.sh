@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs the whole test suite:
 # lints, native tests (library + CLI), the release build and its size budget, the wasm tests in
-# headless Chromium, and the end-to-end browser test of the release build.
+# headless Chromium, the end-to-end browser test of the release build, and the verification
+# matrix (generated configs in real servers, driven by Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -21,4 +22,5 @@ step "release build" trunk build --release
 step "size report" scripts/size-report.sh dist
 step "wasm tests in Chromium" cargo test --target wasm32-unknown-unknown --test web
 step "end-to-end in Chromium" node tests/e2e/e2e.mjs dist target/e2e
+step "verification matrix (real servers, Chromium)" node tests/verify/verify.mjs
 printf '\nall tests passed in %d s\n' "$SECONDS"

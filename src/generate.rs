@@ -266,6 +266,18 @@ impl Framework {
     }
 }
 
+/// What the verification matrix last measured for a target: (server and version, scenarios
+/// passed as "n/m"). Written by tests/verify/verify.mjs.
+pub fn verified(id: &str) -> Option<(&'static str, &'static str)> {
+    include_str!("generate/verified.tsv")
+        .lines()
+        .find_map(|line| {
+            let mut cols = line.split('\t');
+            (cols.next() == Some(id))
+                .then(|| (cols.next().unwrap_or(""), cols.next().unwrap_or("")))
+        })
+}
+
 /// Looks a target up by id.
 pub fn framework(id: &str) -> Option<&'static Framework> {
     FRAMEWORKS.iter().find(|f| f.id == id)

@@ -199,6 +199,12 @@ pub fn ConfigPanel(
                         let text = f.render(&p);
                         view! {
                             <p class="snippet__file" data-testid="config-file">{format!("{} — {}", f.file, f.placement)}</p>
+                            <p class="snippet__verified" data-testid="verified">
+                                {match generate::verified(f.id) {
+                                    Some((server, passed)) => format!("Verified in Chromium against {server}: {passed} scenarios pass."),
+                                    None => "Checked for syntax and shape only; not run in a real server here.".to_string(),
+                                }}
+                            </p>
                             <pre class="snippet" data-testid="config"><code>{text.clone()}</code></pre>
                             <CopyButton text=text testid="copy-config" />
                             <ul class="snippet__notes">
