@@ -46,11 +46,11 @@ pub enum PolicyError {
 impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PolicyError::Origin(o) => write!(f, "{o:?} is not an origin: write scheme://host[:port], without path or trailing slash"),
-            PolicyError::Method(m) => write!(f, "{m:?} is not an HTTP method: use one word of letters, such as PUT"),
-            PolicyError::Header(h) => write!(f, "{h:?} is not a header name: use letters, digits and dashes, such as X-Api-Key"),
+            PolicyError::Origin(o) => write!(f, "\"{o}\" is not an origin: write scheme://host[:port], without path or trailing slash"),
+            PolicyError::Method(m) => write!(f, "\"{m}\" is not an HTTP method: use one word of letters, such as PUT"),
+            PolicyError::Header(h) => write!(f, "\"{h}\" is not a header name: use letters, digits and dashes, such as X-Api-Key"),
             PolicyError::NoOrigin => write!(f, "add at least one allowed origin, such as http://localhost:3000"),
-            PolicyError::UnsafeOrigin(o) => write!(f, "{o:?} cannot be allowed safely: list the exact origins of your pages instead"),
+            PolicyError::UnsafeOrigin(o) => write!(f, "\"{o}\" cannot be allowed safely: list the exact origins of your pages instead"),
             PolicyError::MaxAge(n) => write!(f, "max-age {n} is too long: browsers cap it (Chromium at 7200 s), use at most 86400"),
         }
     }

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod facts;
 pub mod generate;
 pub mod parse;
+pub mod share;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

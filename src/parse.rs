@@ -128,6 +128,83 @@ const KEYWORDS: &[&str] = &[
     "supported",
 ];
 
+/// Which [`KEYWORDS`] a line contains, one bit each.
+fn keyword_mask(line: &str) -> u64 {
+    const _: () = assert!(KEYWORDS.len() <= 64, "the keyword mask is a u64");
+    const _: () = {
+        let mut i = 0;
+        while i < KEYWORDS.len() {
+            assert!(
+                KEYWORDS[i].len() <= 16,
+                "records() rescans 16 bytes before a join"
+            );
+            i += 1;
+        }
+    };
+    word_mask(line, KEYWORDS, first_bytes(KEYWORDS, &KEYWORD_FIRST), false)
+}
+
+static KEYWORD_FIRST: OnceLock<[u64; 256]> = OnceLock::new();
+static ERROR_WORD_FIRST: OnceLock<[u64; 256]> = OnceLock::new();
+
+/// For each byte, which of `words` start with it (ASCII letters in both cases).
+fn first_bytes(words: &[&str], cell: &'static OnceLock<[u64; 256]>) -> &'static [u64; 256] {
+    cell.get_or_init(|| {
+        let mut table = [0u64; 256];
+        for (i, w) in words.iter().enumerate() {
+            let b = w.as_bytes()[0];
+            table[b as usize] |= 1 << i;
+            table[b.to_ascii_uppercase() as usize] |= 1 << i;
+            table[b.to_ascii_lowercase() as usize] |= 1 << i;
+        }
+        table
+    })
+}
+
+/// Which of `words` occur in `line`, one bit each, in one pass over the line's bytes (much
+/// cheaper than one substring search per word, especially in wasm). With `ignore_case`, ASCII
+/// case is ignored (the words must be lower-case).
+fn word_mask(line: &str, words: &[&str], first: &[u64; 256], ignore_case: bool) -> u64 {
+    let bytes = line.as_bytes();
+    let all = if words.len() == 64 {
+        u64::MAX
+    } else {
+        (1u64 << words.len()) - 1
+    };
+    let mut mask = 0u64;
+    for i in 0..bytes.len() {
+        let mut candidates = first[bytes[i] as usize] & !mask;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let w = words[k].as_bytes();
+            let hit = bytes.len() - i >= w.len()
+                && if ignore_case {
+                    bytes[i..i + w.len()].eq_ignore_ascii_case(w)
+                } else {
+                    &bytes[i..i + w.len()] == w
+                };
+            if hit {
+                mask |= 1 << k;
+            }
+        }
+        if mask == all {
+            break;
+        }
+    }
+    mask
+}
+
+/// True when the line holds one of [`ERROR_WORDS`], in any ASCII case.
+fn looks_like_error(line: &str) -> bool {
+    word_mask(
+        line,
+        ERROR_WORDS,
+        first_bytes(ERROR_WORDS, &ERROR_WORD_FIRST),
+        true,
+    ) != 0
+}
+
 /// Lines that look like errors, for the "unrecognized" list (checked lower-cased).
 const ERROR_WORDS: &[&str] = &[
     "error",
@@ -198,16 +275,16 @@ pub fn diagnose(text: &str) -> Report {
     let records = records(text);
     let mut events = Vec::new();
     let mut unrecognized: Vec<String> = Vec::new();
-    for record in &records {
+    for (record, keywords) in &records {
         let before = events.len();
-        classify(record, &mut events);
-        if events.len() == before && unrecognized.len() < MAX_UNRECOGNIZED {
-            let lower = record.to_ascii_lowercase();
-            if ERROR_WORDS.iter().any(|w| lower.contains(w)) {
-                let line = shorten(record, 300);
-                if !unrecognized.contains(&line) {
-                    unrecognized.push(line);
-                }
+        classify(record, *keywords, &mut events);
+        if events.len() == before
+            && unrecognized.len() < MAX_UNRECOGNIZED
+            && looks_like_error(record)
+        {
+            let line = shorten(record, 300);
+            if !unrecognized.contains(&line) {
+                unrecognized.push(line);
             }
         }
     }
@@ -405,8 +482,8 @@ fn starts_with_any(msg: &str, list: &[&str]) -> bool {
 }
 
 /// Cleans lines and joins wrapped ones into records, one console message each.
-fn records(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn records(text: &str) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
     let mut open = false; // may the next line continue the last record?
     for raw in text.lines() {
         let line = normalize(raw);
@@ -422,22 +499,30 @@ fn records(text: &str) -> Vec<String> {
         let continues = open
             && !decorated
             && !starts_with_any(msg, STRONG_STARTERS)
-            && out.last().is_some_and(|last| {
+            && out.last().is_some_and(|(last, _)| {
                 last.len() < MAX_RECORD_BYTES
                     && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
             });
+        let keywords = keyword_mask(msg);
         match out.last_mut() {
-            Some(last) if continues => {
+            Some((last, mask)) if continues => {
+                // A keyword may span the join ("Status" / "code: 500"): rescan from a little
+                // before it (no keyword is longer than 16 bytes).
+                let mut from = last.len().saturating_sub(16);
+                while !last.is_char_boundary(from) {
+                    from -= 1;
+                }
                 if !last.ends_with('-') {
                     last.push(' ');
                 }
                 last.push_str(msg);
+                *mask |= keyword_mask(&last[from..]);
             }
-            _ => out.push(msg.to_string()),
+            _ => out.push((msg.to_string(), keywords)),
         }
         // Only a console-like record can be continued by the next line; plain log noise
         // stays one line per record.
-        let console_like = KEYWORDS.iter().any(|k| msg.contains(k));
+        let console_like = keywords != 0;
         open = if continues {
             open || console_like
         } else {
@@ -501,20 +586,14 @@ type ReasonHit = (
 );
 
 /// Matches one record against the catalog and appends its events.
-fn classify(record: &str, events: &mut Vec<Event>) {
+fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
     let mut cut = record.len().min(MAX_RECORD_BYTES);
     while !record.is_char_boundary(cut) {
         cut -= 1;
     }
     let text = &record[..cut];
     let compiled = compiled();
-    let mut present = [false; KEYWORDS.len()];
-    let mut any = false;
-    for (slot, k) in present.iter_mut().zip(KEYWORDS) {
-        *slot = text.contains(k);
-        any |= *slot;
-    }
-    if !any {
+    if keywords == 0 {
         return;
     }
 
@@ -533,7 +612,7 @@ fn classify(record: &str, events: &mut Vec<Event>) {
         .zip(&compiled.regexes)
         .zip(&compiled.keyword_of)
     {
-        if !present[keyword] || !text.contains(pattern.needle) {
+        if keywords & (1 << keyword) == 0 || !text.contains(pattern.needle) {
             continue;
         }
         match pattern.role {
@@ -567,6 +646,10 @@ fn classify(record: &str, events: &mut Vec<Event>) {
                 }
             }
             _ => {
+                // is_match first: most candidate lines do not match, and it skips captures.
+                if !re.is_match(text) {
+                    continue;
+                }
                 let Some(caps) = re.captures(text) else {
                     continue;
                 };
@@ -597,7 +680,15 @@ fn classify(record: &str, events: &mut Vec<Event>) {
 
     let excerpt = shorten(text, 160);
     if !reasons.is_empty() {
-        reasons.sort_by_key(|r| r.0);
+        // Insertion sort by position: a record holds one or two reasons, and the standard
+        // sort would add several kilobytes to the wasm bundle.
+        for i in 1..reasons.len() {
+            let mut j = i;
+            while j > 0 && reasons[j - 1].0 > reasons[j].0 {
+                reasons.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         for (_, _, pattern, own, kind, stage) in reasons {
             let mut f = own;
             f.merge_from(&facts);
@@ -805,6 +896,27 @@ mod tests {
                 p.needle
             );
         }
+    }
+
+    #[test]
+    fn word_mask_agrees_with_substring_search() {
+        for line in [
+            "Access to fetch at 'x' from origin 'y' has been blocked by CORS policy:",
+            "",
+            "net::ERR_FAILED Status code: 500",
+            "random noise",
+            "ccessccess",
+        ] {
+            let expected = KEYWORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| line.contains(*k))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            assert_eq!(keyword_mask(line), expected, "{line}");
+        }
+        assert!(looks_like_error("Uncaught ReferenceError: x"));
+        assert!(looks_like_error("REQUEST BLOCKED"));
+        assert!(!looks_like_error("all good here"));
     }
 
     #[test]

@@ -10,21 +10,107 @@ use crate::explain;
 use crate::generate::Policy;
 use crate::parse::{self, Diagnosis, Report};
 
+mod browser;
 mod config;
 
+use crate::share;
 use config::{ConfigPanel, FrameworkChoice};
+
+/// Pastes at least this large are analysed after the browser has painted them.
+const LARGE_PASTE: usize = 200_000;
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let text = RwSignal::new(String::new());
+    // A share link (#p=...&f=...) restores the paste and the framework.
+    let shared = share::decode(&browser::location_hash());
+    let choice = RwSignal::new(
+        shared
+            .as_ref()
+            .and_then(|(_, f)| f.as_deref())
+            .and_then(crate::generate::framework)
+            .map_or_else(config::remembered_framework, |f| f.id),
+    );
+    provide_context(FrameworkChoice(choice));
+    let text = RwSignal::new(shared.map(|(p, _)| p).unwrap_or_default());
+    // What the paste box shows when the app (not the user) changes it: an example, a share
+    // link. Typing only updates `text`, so a large paste is never copied back into the box.
+    let shown = RwSignal::new(text.get_untracked());
+    let analysing = RwSignal::new(false);
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        if value.len() < LARGE_PASTE {
+            text.set(value);
+        } else {
+            // Let the browser paint the paste and the notice before the analysis runs.
+            analysing.set(true);
+            set_timeout(
+                move || {
+                    text.set(value);
+                    analysing.set(false);
+                },
+                std::time::Duration::from_millis(30),
+            );
+        }
+    };
     let report = Memo::new(move |_| parse::diagnose(&text.read()));
-    provide_context(FrameworkChoice(RwSignal::new(
-        config::remembered_framework(),
-    )));
+    let share_note = RwSignal::new(String::new());
+    let theme = RwSignal::new(browser::saved_theme());
+    browser::apply_theme(&theme.get_untracked());
+    Effect::new(move |_| browser::lock_down_network());
+    let status = move || {
+        report.with(|r| match r.diagnoses.len() {
+            0 if r.problem.is_some() || !r.unrecognized.is_empty() => {
+                "No CORS error recognised.".to_string()
+            }
+            0 => String::new(),
+            1 => format!(
+                "1 error recognised: {}.",
+                catalog::kind(r.diagnoses[0].kind).title
+            ),
+            n => format!("{n} errors recognised."),
+        })
+    };
+    let on_share = move |_| {
+        let note = match share::encode(&text.get_untracked(), choice.get_untracked()) {
+            Ok(fragment) => {
+                browser::replace_hash(&fragment);
+                let link = format!("{}#{fragment}", browser::page_url());
+                leptos::task::spawn_local(async move {
+                    let ok = copy_to_clipboard(&link).await;
+                    share_note.set(if ok {
+                        "Link copied. It holds your paste in the part after #, which browsers never send to a server.".to_string()
+                    } else {
+                        "The link is in the address bar; copy it from there.".to_string()
+                    });
+                });
+                return;
+            }
+            Err(e) => e.to_string(),
+        };
+        share_note.set(note);
+    };
+    let toggle_theme = move |_| {
+        let next = match theme.get_untracked().as_str() {
+            "" => "dark",
+            "dark" => "light",
+            _ => "",
+        };
+        browser::apply_theme(next);
+        theme.set(next.to_string());
+    };
     view! {
         <header class="masthead">
-            <h1 class="masthead__name">"cors-doctor"</h1>
+            <div class="masthead__bar">
+                <h1 class="masthead__name">"cors-doctor"</h1>
+                <button type="button" class="button button--quiet" data-testid="theme" on:click=toggle_theme>
+                    {move || match theme.get().as_str() {
+                        "dark" => "Theme: dark",
+                        "light" => "Theme: light",
+                        _ => "Theme: system",
+                    }}
+                </button>
+            </div>
             <p class="masthead__promise">
                 "Paste the CORS error from your browser console. Get the cause, the fix and a server config."
             </p>
@@ -39,16 +125,25 @@ pub fn App() -> impl IntoView {
                 spellcheck="false"
                 rows="7"
                 placeholder="Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                prop:value=move || shown.get()
+                on:input=on_input
             ></textarea>
-            <Examples text=text />
-            <section class="results" aria-live="polite" data-testid="results">
+            <div class="toolbar">
+                <Examples text=text shown=shown />
+                <button type="button" class="button button--quiet" data-testid="share" on:click=on_share>"Copy share link"</button>
+            </div>
+            <p class="share-note" data-testid="share-note">{move || share_note.get()}</p>
+            <p class="visually-hidden" role="status" data-testid="status">{status}</p>
+            {move || analysing.get().then(|| view! { <p class="notice" data-testid="analysing">"Analysing a large paste…"</p> })}
+            <section class="results" data-testid="results">
                 {move || results(report.get())}
             </section>
         </main>
         <footer class="footer">
-            <p>"Everything runs in your browser: nothing you paste leaves this page."</p>
+            <p>
+                "Everything runs in your browser: nothing you paste leaves this page. "
+                <a href="https://github.com/cors-doctor/cors-doctor">"Source code"</a>
+            </p>
         </footer>
     }
 }
@@ -85,8 +180,10 @@ fn results(report: Report) -> AnyView {
 /// The example menu: one realistic paste per kind.
 #[component]
 fn Examples(
-    /// The paste box's text, replaced by the chosen example.
+    /// The text being analysed, replaced by the chosen example.
     text: RwSignal<String>,
+    /// What the paste box shows, replaced too.
+    shown: RwSignal<String>,
 ) -> impl IntoView {
     view! {
         <label class="examples">
@@ -97,6 +194,7 @@ fn Examples(
                     let id = event_target_value(&ev);
                     if let Some(k) = catalog::KindId::from_id(&id) {
                         text.set(catalog::kind(k).example.to_string());
+                        shown.set(catalog::kind(k).example.to_string());
                     }
                 }
             >
@@ -144,7 +242,7 @@ fn DiagnosisCard(
     let dropped: Vec<String> = diagnosis
         .dropped
         .iter()
-        .map(|d| format!("{} {:?}", d.fact, d.value))
+        .map(|d| format!("{} \"{}\"", d.fact, d.value))
         .collect();
     let count = diagnosis.count;
     view! {

@@ -133,7 +133,7 @@ pub static PATTERNS: &[Pattern] = &[
     p(Network, CR, NONE, "net::",
       r"(?P<method>[A-Z]{3,10}) (?P<url>[a-z][a-z0-9+.-]*://\S+) net::[A-Z_]+(?:\.[A-Za-z]+)?(?: (?P<status>\d{3}))?"),
     p(Network, CR, NONE, "://",
-      r"^(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (?P<url>[a-z][a-z0-9+.-]*://\S+) (?P<status>\d{3}) \("),
+      r"^(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (?P<url>[a-z][a-z0-9+.-]*://\S+) (?P<status>[45]\d\d) \("),
     p(Network, CR, NONE, " failed loading: ",
       r#"(?P<resource_kind>Fetch|XHR) failed loading: (?P<method>[A-Z]+) "(?P<url>[^"]*)""#),
     p(Network, ANY, NONE, "Failed to load resource: the server responded with a status of",

@@ -80,7 +80,7 @@ pub fn ConfigPanel(
         } else {
             Some(
                 age.parse::<u32>()
-                    .map_err(|_| ("max-age", format!("{age:?} is not a number of seconds")))?,
+                    .map_err(|_| ("max-age", format!("\"{age}\" is not a number of seconds")))?,
             )
         };
         Policy::new(

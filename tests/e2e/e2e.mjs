@@ -3,7 +3,7 @@
 // Serves <dist-dir> itself on 127.0.0.1 (a random free port), pastes a real Chrome CORS error,
 // and checks the rendered kind, facts, config and the copy button. Exits non-zero on failure.
 import { createServer } from 'node:http';
-import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -111,7 +111,81 @@ async function main() {
     await page.waitForSelector('[data-testid=unrecognized]');
     check(await page.evaluate(() => window.__pwned === undefined && !document.querySelector('.results img')),
       'pasted HTML is shown as text, never run');
-    check(errors.length === 0, `no console errors (${errors.join(' | ')})`);
+    // Share link: the paste and framework travel in the fragment and come back.
+    await page.fill('[data-testid=paste]', SAMPLE);
+    await page.click('[data-testid=share]');
+    await page.waitForFunction(() => location.hash.startsWith('#p='));
+    const link = await page.evaluate(() => location.href);
+    check((await page.evaluate(() => navigator.clipboard.readText())) === link, 'the share button copies a link with the paste in its fragment');
+    const shared = await context.newPage();
+    await shared.goto(link);
+    await shared.waitForSelector('[data-testid=diagnosis]');
+    check((await shared.inputValue('[data-testid=paste]')) === SAMPLE, 'opening a share link restores the paste');
+    check((await shared.textContent('[data-testid=config]')).includes('add_header'), 'opening a share link restores the framework');
+    await shared.close();
+
+    // Theme toggle.
+    await page.click('[data-testid=theme]');
+    check((await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark', 'the theme toggle switches to dark');
+    await page.click('[data-testid=theme]');
+    await page.click('[data-testid=theme]');
+
+    // Screen readers hear the result.
+    check((await page.textContent('[data-testid=status]')).includes('1 error recognised'), 'a status live region announces the result');
+
+    // Hostile pastes stay text: nothing runs, no element is created from them.
+    for (const payload of ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
+      "Access to fetch at 'javascript:window.__pwned=1' from origin 'http://a.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+      '"><svg onload="window.__pwned=1">']) {
+      await page.fill('[data-testid=paste]', payload);
+      await page.waitForTimeout(50);
+    }
+    check(await page.evaluate(() => window.__pwned === undefined && !document.querySelector('main img, main script, main svg')),
+      'HTML and JS payloads are rendered as text and never run');
+
+    // After load, the page makes no network request, whatever is pasted; a fetch is refused by CSP.
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    for (const text of [SAMPLE, 'hello', 'https://example.com/ <img src=https://example.com/x.png>']) {
+      await page.fill('[data-testid=paste]', text);
+      await page.waitForTimeout(100);
+    }
+    const blocked = await page.evaluate(() => fetch('/index.html').then(() => false, () => true));
+    check(requests.length === 0 && blocked, `no network requests after load, and fetch() is refused (${requests.join(', ')})`);
+
+    // Speed, measured in the page: paste to rendered diagnosis (reported, not asserted).
+    const timing = await page.evaluate(async (sample) => {
+      const area = document.querySelector('[data-testid=paste]');
+      const cardShown = () => new Promise((resolve) => {
+        if (document.querySelector('[data-testid=diagnosis]')) { resolve(); return; }
+        const o = new MutationObserver(() => { if (document.querySelector('[data-testid=diagnosis]')) { o.disconnect(); resolve(); } });
+        o.observe(document.body, { childList: true, subtree: true });
+      });
+      const measure = async (text) => {
+        area.value = 'x'; area.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t0 = performance.now();
+        area.value = text; area.dispatchEvent(new Event('input'));
+        await cardShown();
+        const t1 = performance.now(); // the diagnosis card is in the DOM
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return { render: t1 - t0, frame: performance.now() - t0, cards: document.querySelectorAll('[data-testid=diagnosis]').length };
+      };
+      // Realistic console noise: framework logs, warnings, app errors and failed requests.
+      const noise = ['[vite] connected.', 'Download the React DevTools for a better development experience: https://reactjs.org/link/react-devtools',
+        'Warning: Each child in a list should have a unique "key" prop. Check the render method of `OrderList`.',
+        'GET http://localhost:5173/api/missing 404 (Not Found)', "Uncaught TypeError: Cannot read properties of undefined (reading 'map')",
+        '    at OrderList (OrderList.jsx:12:20)', 'user clicked #submit at 2026-11-28T10:12:01.123Z {"id":42}', '[HMR] Waiting for update signal from WDS...'].join('\n') + '\n';
+      const big = (n) => { let s = ''; while (s.length < n) s += noise; return sample + '\n' + s; };
+      return { typical: await measure(sample), oneMB: await measure(big(1 << 20)), fiveMB: await measure(big(5 << 20)) };
+    }, SAMPLE);
+    console.log(`timing: paste to rendered diagnosis: typical ${timing.typical.render.toFixed(1)} ms, 1 MB ${timing.oneMB.render.toFixed(0)} ms, 5 MB ${timing.fiveMB.render.toFixed(0)} ms`);
+    check(timing.typical.cards === 1 && timing.fiveMB.cards === 1, 'a 5 MB paste is diagnosed and the page keeps working');
+    await writeFile(join(artifacts, 'timing.json'), JSON.stringify(timing, null, 2));
+    await page.fill('[data-testid=paste]', '\u0000\u0001\u0002\u0003\u0004 binary');
+    check((await page.textContent('[data-testid=problem]')).includes('binary'), 'binary junk gets a clear message');
+
+    check(errors.filter((e) => !e.includes('Content Security Policy')).length === 0, `no console errors (${errors.join(' | ')})`);
   } finally {
     await context.close();
     server.close();

@@ -1,0 +1,86 @@
+//! The few browser facts the page needs (URL fragment, theme, network lock-down), behind plain
+//! functions so views stay free of web_sys calls. Outside wasm they are inert.
+
+/// The page's URL fragment, with `#`.
+pub fn location_hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        return w.location().hash().unwrap_or_default();
+    }
+    String::new()
+}
+
+/// The page's URL without its fragment.
+pub fn page_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let href = w.location().href().unwrap_or_default();
+        return href.split('#').next().unwrap_or_default().to_string();
+    }
+    String::new()
+}
+
+/// Replaces the fragment without a navigation or history entry.
+pub fn replace_hash(fragment: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let url = format!("#{fragment}");
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = fragment;
+}
+
+/// After the app has loaded, forbid every further network connection with a second
+/// Content-Security-Policy (policies combine: the strictest wins). The first policy, in
+/// index.html, had to allow fetching the app's own .wasm file.
+pub fn lock_down_network() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let (Ok(meta), Some(head)) = (doc.create_element("meta"), doc.head()) {
+            let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+            let _ = meta.set_attribute("content", "connect-src 'none'");
+            let _ = head.append_child(&meta);
+        }
+    }
+}
+
+const THEME_KEY: &str = "cors-doctor.theme";
+
+/// The saved theme: "light", "dark", or "" for the system setting.
+pub fn saved_theme() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        if let Ok(Some(t)) = gloo_storage::LocalStorage::raw().get_item(THEME_KEY) {
+            if t == "light" || t == "dark" {
+                return t;
+            }
+        }
+    }
+    let _ = THEME_KEY;
+    String::new()
+}
+
+/// Applies and saves a theme ("" follows the system setting).
+pub fn apply_theme(theme: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = if theme.is_empty() {
+                root.remove_attribute("data-theme")
+            } else {
+                root.set_attribute("data-theme", theme)
+            };
+        }
+        let _ = gloo_storage::LocalStorage::raw().set_item(THEME_KEY, theme);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = theme;
+}
