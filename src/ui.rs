@@ -278,7 +278,7 @@ fn DiagnosisCard(
                 <h3>"Check the fix"</h3>
                 {e.checks.into_iter().enumerate().map(|(i, c)| view! {
                     <p class="check__label">{c.label}</p>
-                    <pre class="snippet" data-testid="check"><code>{c.command.clone()}</code></pre>
+                    <pre class="snippet" data-testid="check" tabindex="0" aria-label="Command"><code>{c.command.clone()}</code></pre>
                     <CopyButton text=c.command testid=if i == 0 { "copy-check-1" } else { "copy-check-2" } />
                     {section("", c.expect)}
                 }.into_any()).collect_view()}

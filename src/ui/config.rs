@@ -205,7 +205,7 @@ pub fn ConfigPanel(
                                     None => "Checked for syntax and shape only; not run in a real server here.".to_string(),
                                 }}
                             </p>
-                            <pre class="snippet" data-testid="config"><code>{text.clone()}</code></pre>
+                            <pre class="snippet" data-testid="config" tabindex="0" aria-label="Generated configuration"><code>{text.clone()}</code></pre>
                             <CopyButton text=text testid="copy-config" />
                             <ul class="snippet__notes">
                                 {f.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}

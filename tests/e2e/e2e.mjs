@@ -186,10 +186,52 @@ async function main() {
     check((await page.textContent('[data-testid=problem]')).includes('binary'), 'binary junk gets a clear message');
 
     check(errors.filter((e) => !e.includes('Content Security Policy')).length === 0, `no console errors (${errors.join(' | ')})`);
+    await accessibilityAndScreenshots(base);
   } finally {
     await context.close();
     server.close();
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+// axe-core on the empty page, a diagnosis and the unrecognised page (zero violations), and
+// screenshots at 1280 and 390 px in light and dark. axe is injected as a script, which the
+// page's own CSP forbids, so this context bypasses CSP; it changes nothing else.
+async function accessibilityAndScreenshots(base) {
+  const axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    for (const scheme of ['light', 'dark']) {
+      for (const width of [1280, 390]) {
+        const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(base);
+        await page.waitForSelector('[data-testid=paste]');
+        const states = [
+          ['empty', ''],
+          ['diagnosis', SAMPLE],
+          ['unrecognised', 'ReferenceError: foo is not defined'],
+        ];
+        for (const [name, text] of states) {
+          await page.fill('[data-testid=paste]', text);
+          await page.waitForTimeout(100);
+          if (width === 1280 && scheme === 'light' || name === 'diagnosis') {
+            await page.screenshot({ path: join(artifacts, `${name}-${width}-${scheme}.png`), fullPage: name !== 'diagnosis' || width === 390 });
+          }
+          if (width === 1280) {
+            await page.addScriptTag({ content: axeSource });
+            const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+            const v = result.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0]?.target}`);
+            check(v.length === 0, `axe: no violations on the ${name} page, ${scheme} (${v.join('; ')})`);
+          }
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+        if (width === 390) check(!overflow, `no horizontal scrolling at 390 px, ${scheme}`);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
   }
 }
 
