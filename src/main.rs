@@ -4,5 +4,6 @@
 //! panic, and console_error_panic_hook costs about 1 KB of the 150 KB budget.
 
 fn main() {
+    // Appended after the static header of index.html, which is painted before the wasm arrives.
     leptos::mount::mount_to_body(cors_doctor::ui::App);
 }

@@ -19,7 +19,7 @@ use config::{ConfigPanel, FrameworkChoice};
 /// Pastes at least this large are analysed after the browser has painted them.
 const LARGE_PASTE: usize = 200_000;
 
-/// The whole page.
+/// The page below the static header of index.html (which is shown before the wasm loads).
 #[component]
 pub fn App() -> impl IntoView {
     // A share link (#p=...&f=...) restores the paste and the framework.
@@ -100,21 +100,6 @@ pub fn App() -> impl IntoView {
         theme.set(next.to_string());
     };
     view! {
-        <header class="masthead">
-            <div class="masthead__bar">
-                <h1 class="masthead__name">"cors-doctor"</h1>
-                <button type="button" class="button button--quiet" data-testid="theme" on:click=toggle_theme>
-                    {move || match theme.get().as_str() {
-                        "dark" => "Theme: dark",
-                        "light" => "Theme: light",
-                        _ => "Theme: system",
-                    }}
-                </button>
-            </div>
-            <p class="masthead__promise">
-                "Paste the CORS error from your browser console. Get the cause, the fix and a server config."
-            </p>
-        </header>
         <main class="page">
             <label class="paste__label" for="paste">"Console output"</label>
             <textarea
@@ -130,7 +115,16 @@ pub fn App() -> impl IntoView {
             ></textarea>
             <div class="toolbar">
                 <Examples text=text shown=shown />
-                <button type="button" class="button button--quiet" data-testid="share" on:click=on_share>"Copy share link"</button>
+                <span class="toolbar__buttons">
+                    <button type="button" class="button button--quiet" data-testid="share" on:click=on_share>"Copy share link"</button>
+                    <button type="button" class="button button--quiet" data-testid="theme" on:click=toggle_theme>
+                        {move || match theme.get().as_str() {
+                            "dark" => "Theme: dark",
+                            "light" => "Theme: light",
+                            _ => "Theme: system",
+                        }}
+                    </button>
+                </span>
             </div>
             <p class="share-note" data-testid="share-note">{move || share_note.get()}</p>
             <p class="visually-hidden" role="status" data-testid="status">{status}</p>
