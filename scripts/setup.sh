@@ -6,7 +6,7 @@
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt from npm's binaryen, Chromium from Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH:/usr/sbin:/sbin"
 TRUNK_VERSION=0.21.14
 log() { printf 'setup: %s\n' "$*"; }
 started=$SECONDS
