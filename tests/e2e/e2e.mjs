@@ -202,7 +202,7 @@ async function accessibilityAndScreenshots(base) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
     for (const scheme of ['light', 'dark']) {
-      for (const width of [1280, 390]) {
+      for (const width of [1280, 390, 360]) {
         const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
         const page = await context.newPage();
         await page.goto(base);
@@ -215,7 +215,7 @@ async function accessibilityAndScreenshots(base) {
         for (const [name, text] of states) {
           await page.fill('[data-testid=paste]', text);
           await page.waitForTimeout(100);
-          if (width === 1280 && scheme === 'light' || name === 'diagnosis') {
+          if (width !== 360 && (width === 1280 && scheme === 'light' || name === 'diagnosis')) {
             await page.screenshot({ path: join(artifacts, `${name}-${width}-${scheme}.png`), fullPage: name !== 'diagnosis' || width === 390 });
           }
           if (width === 1280) {
@@ -226,7 +226,7 @@ async function accessibilityAndScreenshots(base) {
           }
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-        if (width === 390) check(!overflow, `no horizontal scrolling at 390 px, ${scheme}`);
+        if (width < 1280) check(!overflow, `no horizontal scrolling at ${width} px, ${scheme}`);
         await context.close();
       }
     }
