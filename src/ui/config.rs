@@ -56,6 +56,38 @@ fn field_of(e: &PolicyError) -> &'static str {
     }
 }
 
+/// The policy as the form describes it, or the field in error and the message.
+type FormPolicy = Memo<Result<Policy, (&'static str, String)>>;
+
+/// One labelled text input of the options form, with its inline error.
+fn field(
+    id: String,
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    policy: FormPolicy,
+) -> AnyView {
+    let error = move || match policy.get() {
+        Err((f, msg)) if f == name => {
+            Some(view! { <p class="field__error" role="alert">{msg}</p> })
+        }
+        _ => None,
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                data-testid=format!("opt-{name}")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {error}
+        </div>
+    }
+    .into_any()
+}
+
 /// The framework picker, the options form and the generated snippet.
 #[component]
 pub fn ConfigPanel(
@@ -162,35 +194,16 @@ pub fn ConfigPanel(
                         on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
                     {error_for("origins")}
                 </div>
-                <div class="field">
-                    <label for=id("methods")>"Methods"</label>
-                    <input id=id("methods") data-testid="opt-methods" prop:value=move || methods.get()
-                        on:input=move |ev| methods.set(event_target_value(&ev)) />
-                    {error_for("methods")}
-                </div>
-                <div class="field">
-                    <label for=id("headers")>"Request headers"</label>
-                    <input id=id("headers") data-testid="opt-headers" prop:value=move || headers.get()
-                        on:input=move |ev| headers.set(event_target_value(&ev)) />
-                    {error_for("headers")}
-                </div>
-                <div class="field">
-                    <label for=id("expose")>"Response headers the page may read"</label>
-                    <input id=id("expose") data-testid="opt-expose" prop:value=move || expose.get()
-                        on:input=move |ev| expose.set(event_target_value(&ev)) />
-                </div>
+                {field(id("methods"), "methods", "Methods", methods, policy)}
+                {field(id("headers"), "headers", "Request headers", headers, policy)}
+                {field(id("expose"), "expose", "Response headers the page may read", expose, policy)}
                 <div class="field field--inline">
                     <input id=id("credentials") type="checkbox" data-testid="opt-credentials"
                         prop:checked=move || credentials.get()
                         on:change=move |ev| credentials.set(event_target_checked(&ev)) />
                     <label for=id("credentials")>"Allow credentials (cookies, HTTP auth)"</label>
                 </div>
-                <div class="field">
-                    <label for=id("max-age")>"Preflight cache (seconds)"</label>
-                    <input id=id("max-age") inputmode="numeric" data-testid="opt-max-age" prop:value=move || max_age.get()
-                        on:input=move |ev| max_age.set(event_target_value(&ev)) />
-                    {error_for("max-age")}
-                </div>
+                {field(id("max-age"), "max-age", "Preflight cache (seconds)", max_age, policy)}
             </details>
             {move || {
                 let f = framework();
