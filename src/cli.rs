@@ -40,6 +40,9 @@ enum Command {
         /// An allowed origin (repeatable), e.g. http://localhost:3000.
         #[arg(long = "origin")]
         origins: Vec<String>,
+        /// An origin pattern allowing every subdomain, e.g. https://*.example.com (repeatable).
+        #[arg(long = "pattern")]
+        patterns: Vec<String>,
         /// An allowed method (repeatable).
         #[arg(long = "method")]
         methods: Vec<String>,
@@ -60,7 +63,11 @@ enum Command {
         from: Option<PathBuf>,
     },
     /// List the framework ids with their names.
-    Frameworks,
+    Frameworks {
+        /// Print JSON (id, label, file, patterns supported, verification result).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the CLI with the process's arguments and returns the exit code.
@@ -112,6 +119,7 @@ fn run(command: Command) -> Result<i32, String> {
         Command::Config {
             framework,
             origins,
+            patterns,
             methods,
             headers,
             expose,
@@ -151,7 +159,14 @@ fn run(command: Command) -> Result<i32, String> {
                 credentials || base.is_some_and(Policy::credentials),
                 max_age.or(base.and_then(Policy::max_age)),
             )
+            .and_then(|p| p.with_patterns(&patterns))
             .map_err(|e| e.to_string())?;
+            if !target.patterns && !policy.patterns().is_empty() {
+                eprintln!(
+                    "cors-doctor: {} cannot match origin patterns; only the exact origins are in this config",
+                    target.label
+                );
+            }
             eprintln!(
                 "cors-doctor: {} -> {} ({})",
                 target.label, target.file, target.placement
@@ -159,9 +174,25 @@ fn run(command: Command) -> Result<i32, String> {
             print!("{}", target.render(&policy));
             Ok(0)
         }
-        Command::Frameworks => {
-            for f in generate::FRAMEWORKS {
-                println!("{:<20} {}", f.id, f.label);
+        Command::Frameworks { json } => {
+            if json {
+                let list: Vec<serde_json::Value> = generate::FRAMEWORKS
+                    .iter()
+                    .map(|f| {
+                        serde_json::json!({
+                            "id": f.id,
+                            "label": f.label,
+                            "file": f.file,
+                            "patterns": f.patterns,
+                            "verified": generate::verified(f.id).map(|(server, passed)| serde_json::json!({"server": server, "passed": passed})),
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(list));
+            } else {
+                for f in generate::FRAMEWORKS {
+                    println!("{:<20} {}", f.id, f.label);
+                }
             }
             Ok(0)
         }

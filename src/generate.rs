@@ -19,6 +19,7 @@ use crate::parse::Diagnosis;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     origins: Vec<String>,
+    patterns: Vec<String>,
     methods: Vec<String>,
     headers: Vec<String>,
     expose: Vec<String>,
@@ -39,6 +40,8 @@ pub enum PolicyError {
     NoOrigin,
     /// `null` or `*` was given as an origin.
     UnsafeOrigin(String),
+    /// Not an origin pattern (`https://*.example.com`).
+    Pattern(String),
     /// Max-age above a day (browsers cap it at 2 hours (Chromium) or 24 hours (Firefox)).
     MaxAge(u32),
 }
@@ -51,6 +54,7 @@ impl std::fmt::Display for PolicyError {
             PolicyError::Header(h) => write!(f, "\"{h}\" is not a header name: use letters, digits and dashes, such as X-Api-Key"),
             PolicyError::NoOrigin => write!(f, "add at least one allowed origin, such as http://localhost:3000"),
             PolicyError::UnsafeOrigin(o) => write!(f, "\"{o}\" cannot be allowed safely: list the exact origins of your pages instead"),
+            PolicyError::Pattern(p) => write!(f, "\"{p}\" is not an origin pattern: write scheme://*.domain[:port], such as https://*.example.com"),
             PolicyError::MaxAge(n) => write!(f, "max-age {n} is too long: browsers cap it (Chromium at 7200 s), use at most 86400"),
         }
     }
@@ -134,12 +138,33 @@ impl Policy {
         }
         Ok(Policy {
             origins: o,
+            patterns: Vec::new(),
             methods: m,
             headers,
             expose: names(expose)?,
             credentials,
             max_age,
         })
+    }
+
+    /// Adds origin patterns: `scheme://*.domain[:port]` allows every subdomain (one or more
+    /// labels) of `domain` on that scheme and port, and nothing else. Targets that cannot match
+    /// patterns ignore them (see [`Framework::patterns`]).
+    pub fn with_patterns(mut self, patterns: &[String]) -> Result<Policy, PolicyError> {
+        for pattern in patterns {
+            let p = pattern.trim().to_ascii_lowercase();
+            let bad = || PolicyError::Pattern(pattern.clone());
+            let (scheme, rest) = p.split_once("://*.").ok_or_else(bad)?;
+            if !matches!(scheme, "http" | "https") || rest.contains('*') {
+                return Err(bad());
+            }
+            let probe = format!("{scheme}://{rest}");
+            if Policy::new(&[probe], &[], &[], &[], false, None).is_err() {
+                return Err(bad());
+            }
+            push_unique(&mut self.patterns, p);
+        }
+        Ok(self)
     }
 
     /// The policy a diagnosis implies: its page origin, its method and header, credentials
@@ -164,10 +189,25 @@ impl Policy {
             d.kind,
             KindId::WildcardWithCredentials | KindId::CredentialsNotTrue
         );
-        Policy::new(&[origin], &methods, &headers, &[], credentials, Some(600))
-            .expect("every value was checked with the same rules just above")
+        // Every value was checked with the same rules just above, so this cannot fail; the
+        // fallback avoids a panic path (and the Debug formatting it would add to the bundle).
+        Policy::new(&[origin], &methods, &headers, &[], credentials, Some(600)).unwrap_or_else(
+            |_| Policy {
+                origins: vec!["http://localhost:3000".to_string()],
+                patterns: Vec::new(),
+                methods: SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect(),
+                headers: vec!["Content-Type".to_string()],
+                expose: Vec::new(),
+                credentials,
+                max_age: Some(600),
+            },
+        )
     }
 
+    /// The origin patterns (`https://*.example.com`), lower-case.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
     /// The allowed origins, exact, lower-case.
     pub fn origins(&self) -> &[String] {
         &self.origins
@@ -253,6 +293,8 @@ pub struct Framework {
     pub template: &'static str,
     /// Who sends `Vary: Origin`.
     pub vary: Vary,
+    /// Whether the target can match origin patterns; if not, patterns are left out.
+    pub patterns: bool,
     /// Pitfalls worth knowing for this target.
     pub notes: &'static [&'static str],
     /// Words the picker's search also matches (language, runtime, product names).
@@ -262,7 +304,13 @@ pub struct Framework {
 impl Framework {
     /// The config text for `policy`.
     pub fn render(&self, policy: &Policy) -> String {
-        render(self.template, self.syntax, policy)
+        if self.patterns || policy.patterns.is_empty() {
+            render(self.template, self.syntax, policy)
+        } else {
+            let mut exact = policy.clone();
+            exact.patterns.clear();
+            render(self.template, self.syntax, &exact)
+        }
     }
 }
 
@@ -302,6 +350,13 @@ fn origin_regex(origin: &str) -> String {
         .replace(']', "\\]")
 }
 
+/// A pattern `https://*.example.com` as an unanchored regex fragment: one or more subdomain
+/// labels, then the domain with its dots escaped.
+fn pattern_regex(pattern: &str) -> String {
+    let (scheme, rest) = pattern.split_once("://*.").unwrap_or(("https", pattern));
+    format!("{scheme}://([a-z0-9-]+\\.)+{}", origin_regex(rest))
+}
+
 const STANDARD_METHODS: [&str; 9] = [
     "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
 ];
@@ -312,6 +367,22 @@ fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
     Some(match name {
         "ORIGINS" => p.origins.clone(),
         "ORIGINS_RE" => p.origins.iter().map(|o| origin_regex(o)).collect(),
+        "PATTERNS" => p.patterns.clone(),
+        "PATTERNS_RE" => p
+            .patterns
+            .iter()
+            .map(|x| format!("^{}$", pattern_regex(x)))
+            .collect(),
+        "PATTERNS_JS" => p
+            .patterns
+            .iter()
+            .map(|x| format!("/^{}$/", pattern_regex(x).replace('/', "\\/")))
+            .collect(),
+        "PATTERNS_RUBY" => p
+            .patterns
+            .iter()
+            .map(|x| format!("/\\A{}\\z/", pattern_regex(x).replace('/', "\\/")))
+            .collect(),
         "METHODS" => p.methods.clone(),
         "METHODS_LOWER" => lower(&p.methods),
         // S3 accepts only these five in AllowedMethods.
@@ -378,6 +449,15 @@ fn scalar(p: &Policy, syntax: Syntax, name: &str) -> Option<String> {
             p.origins
                 .iter()
                 .map(|o| origin_regex(o))
+                .chain(p.patterns.iter().map(|x| pattern_regex(x)))
+                .collect::<Vec<_>>()
+                .join("|")
+        ),
+        "PATTERN_REGEX" => format!(
+            "^({})$",
+            p.patterns
+                .iter()
+                .map(|x| pattern_regex(x))
                 .collect::<Vec<_>>()
                 .join("|")
         ),
@@ -397,6 +477,7 @@ fn condition(p: &Policy, name: &str) -> Option<bool> {
         "CREDENTIALS" => p.credentials,
         "MAX_AGE" => p.max_age.is_some(),
         "MULTI" => p.origins.len() > 1,
+        "PATTERNS" => !p.patterns.is_empty(),
         _ => return None,
     };
     Some(value != negate)
@@ -595,6 +676,43 @@ mod tests {
         let d = Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, None).unwrap();
         assert_eq!(d.methods(), ["GET", "HEAD", "POST"]);
         assert_eq!(d.headers(), ["Content-Type"]);
+    }
+
+    #[test]
+    fn patterns_are_validated_and_anchored() {
+        let base =
+            Policy::new(&s(&["https://app.example.com"]), &[], &[], &[], true, None).unwrap();
+        let p = base
+            .clone()
+            .with_patterns(&s(&["https://*.Example.com", "http://*.localhost:5173"]))
+            .unwrap();
+        assert_eq!(
+            p.patterns(),
+            ["https://*.example.com", "http://*.localhost:5173"]
+        );
+        assert_eq!(
+            render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &p),
+            "^(https://app\\.example\\.com|https://([a-z0-9-]+\\.)+example\\.com|http://([a-z0-9-]+\\.)+localhost:5173)$\n"
+        );
+        assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &p), "/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n");
+        for bad in [
+            "*.example.com",
+            "https://*",
+            "https://*.com*",
+            "https://a.*.example.com",
+            "ftp://*.example.com",
+            "https://*.example.com/",
+            "https://*.exa mple.com",
+            "https://*.example.com:99999",
+        ] {
+            assert!(
+                matches!(
+                    base.clone().with_patterns(&s(&[bad])),
+                    Err(PolicyError::Pattern(_))
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -248,35 +248,15 @@ fn DiagnosisCard(
             </p>
             <h2 class="card__title" data-testid="kind-title">{k.title}</h2>
             <p class="card__summary" data-testid="summary">{e.summary.clone()}</p>
-            {(!rows.is_empty()).then(|| view! {
-                <table class="facts" data-testid="facts">
-                    <tbody>
-                        {rows.into_iter().map(|(label, v)| view! {
-                            <tr><th scope="row">{label}</th><td><code>{v}</code></td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })}
-            {(!dropped.is_empty()).then(|| view! {
-                <p class="card__dropped" data-testid="dropped">
-                    {format!("Ignored {} value(s) from the paste that are not valid: {}", dropped.len(), dropped.join(", "))}
-                </p>
-            })}
+            {facts_table(rows)}
+            {dropped_note(dropped)}
             {section("What happened", e.steps)}
             {section("How to fix it", e.fix)}
             {section("Or, on the client", e.client_side.iter().map(|s| s.to_string()).collect())}
             {(!k.lookalike).then(|| view! {
                 <ConfigPanel initial=policy id_prefix=format!("card{index}") />
             }.into_any())}
-            {(!e.checks.is_empty()).then(|| view! {
-                <h3>"Check the fix"</h3>
-                {e.checks.into_iter().enumerate().map(|(i, c)| view! {
-                    <p class="check__label">{c.label}</p>
-                    <pre class="snippet" data-testid="check" tabindex="0" aria-label="Command"><code>{c.command.clone()}</code></pre>
-                    <CopyButton text=c.command testid=if i == 0 { "copy-check-1" } else { "copy-check-2" } />
-                    {section("", c.expect)}
-                }.into_any()).collect_view()}
-            }.into_any())}
+            {checks(e.checks)}
             {section("Don't", e.avoid.iter().map(|s| s.to_string()).collect())}
             {section("Watch out for", e.traps.iter().map(|s| s.to_string()).collect())}
             <p class="card__links">
@@ -286,6 +266,53 @@ fn DiagnosisCard(
             </p>
         </article>
     }
+}
+
+/// The facts read from the paste, as a two-column table; nothing when there are none.
+fn facts_table(rows: Vec<(&'static str, String)>) -> AnyView {
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <table class="facts" data-testid="facts">
+            <tbody>
+                {rows.into_iter().map(|(label, v)| view! {
+                    <tr><th scope="row">{label}</th><td><code>{v}</code></td></tr>
+                }.into_any()).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Says which values of the paste were dropped as invalid; nothing when none were.
+fn dropped_note(dropped: Vec<String>) -> AnyView {
+    if dropped.is_empty() {
+        return ().into_any();
+    }
+    let text = format!(
+        "Ignored {} value(s) from the paste that are not valid: {}",
+        dropped.len(),
+        dropped.join(", ")
+    );
+    view! { <p class="card__dropped" data-testid="dropped">{text}</p> }.into_any()
+}
+
+/// The curl commands that check the fix, each with a copy button and what it must show.
+fn checks(checks: Vec<explain::Check>) -> AnyView {
+    if checks.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <h3>"Check the fix"</h3>
+        {checks.into_iter().enumerate().map(|(i, c)| view! {
+            <p class="check__label">{c.label}</p>
+            <pre class="snippet" data-testid="check" tabindex="0" aria-label="Command"><code>{c.command.clone()}</code></pre>
+            <CopyButton text=c.command testid=if i == 0 { "copy-check-1" } else { "copy-check-2" } />
+            {section("", c.expect)}
+        }.into_any()).collect_view()}
+    }
+    .into_any()
 }
 
 /// A titled bullet list of text items; nothing when there are no items.

@@ -60,6 +60,20 @@ fn policies() -> Vec<(&'static str, Policy)> {
             .unwrap(),
         ),
         (
+            "pattern",
+            Policy::new(
+                &s(&["https://app.example.com"]),
+                &s(&["PUT"]),
+                &s(&["Authorization"]),
+                &[],
+                true,
+                Some(600),
+            )
+            .unwrap()
+            .with_patterns(&s(&["https://*.example.com"]))
+            .unwrap(),
+        ),
+        (
             "exposed-headers",
             Policy::new(
                 &s(&["https://app.example.com", "http://localhost:3000"]),
@@ -177,6 +191,21 @@ fn generated_configs_keep_the_security_invariants() {
                             "{o} missing in {at}"
                         );
                     }
+                }
+            }
+            // Patterns: anchored and dot-escaped where supported, absent where not.
+            if !p.patterns().is_empty() {
+                let has_pattern = out.contains(r"([a-z0-9-]+\.)+example\.com")
+                    || out.contains(r"([a-z0-9-]+\\.)+example\\.com") // inside a quoted string
+                    || out.contains("https://*.example.com");
+                assert_eq!(has_pattern, f.patterns, "pattern support in {at}");
+                if out.contains("([a-z0-9-]+") {
+                    assert!(
+                        out.contains("^https:")
+                            || out.contains("\\Ahttps:")
+                            || out.contains("^(https:"),
+                        "unanchored pattern in {at}"
+                    );
                 }
             }
             if is_dev_proxy(f.id) {

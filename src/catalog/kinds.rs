@@ -12,11 +12,11 @@ pub static KINDS: &[Kind] = &[
         id: KindId::MissingAllowOrigin,
         title: "The response has no Access-Control-Allow-Origin header",
         summary: "The server answered, but without permission for your page's origin to read the response.",
-        cause: "Your page and the URL it called have different origins, so the browser made a CORS request: it sent an Origin header and required the response to carry Access-Control-Allow-Origin with that exact origin (or *). The response carried no such header, so the browser withheld it from your code. The server usually did handle the request; only reading the answer was blocked. Frequent real causes: the CORS middleware is not installed or is mounted after a route, auth layer or error handler that answered first; the response is a 401/404/500 from code that adds no CORS headers; a proxy or CDN strips the header. Safari prints one message for both a missing and a mismatched header, so check the actual value too.",
+        cause: "Your page and the URL it called have different origins, so the browser made a CORS request: it sent an Origin header and required the response to carry Access-Control-Allow-Origin with that exact origin (or *). The response carried no such header, so the browser withheld it from your code. The server usually did handle the request; only reading the answer was blocked. Safari prints one message for both a missing and a mismatched header, so check the actual value too.",
         fix: "Have the server send Access-Control-Allow-Origin with your page's exact origin (scheme, host and port, no trailing slash) on every response to this URL, error responses included, and Vary: Origin when the value depends on the request. Do not switch the request to mode: 'no-cors': the response becomes opaque and your code still cannot read it.",
         lookalike: false,
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin"),
-        example: "Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.",
+        example: "Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
     },
     Kind {
         id: KindId::OriginMismatch,
@@ -26,7 +26,7 @@ pub static KINDS: &[Kind] = &[
         fix: "Keep an allowlist of exact origins on the server; when the request's Origin is in it, echo that origin in Access-Control-Allow-Origin and add Vary: Origin. Write origins as scheme://host:port with no path and no trailing slash.",
         lookalike: false,
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSAllowOriginNotMatchingOrigin"),
-        example: "Access to fetch at 'https://api.example.com/v1/me' from origin 'http://localhost:5173' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://app.example.com' that is not equal to the supplied origin. Have the server send the header with a valid value, or, if an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.",
+        example: "Access to fetch at 'https://api.example.com/v1/me' from origin 'http://localhost:5173' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://app.example.com' that is not equal to the supplied origin. Have the server send the header with a valid value.",
     },
     Kind {
         id: KindId::MultipleAllowOrigin,

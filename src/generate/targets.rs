@@ -15,10 +15,64 @@ macro_rules! target {
             syntax: Syntax::$syntax,
             template: include_str!(concat!("templates/", $tpl)),
             vary: Vary::$vary,
+            patterns: supports_patterns($id),
             notes: &[$($note),*],
             keywords: $keywords,
         }
     };
+}
+
+/// Targets whose mechanism can match origin patterns (a regex, a wildcard subdomain, or code).
+const fn supports_patterns(id: &str) -> bool {
+    const WITH_PATTERNS: [&str; 24] = [
+        "express",
+        "fastify",
+        "koa",
+        "nestjs",
+        "nextjs",
+        "hono",
+        "node-http",
+        "flask",
+        "django",
+        "fastapi",
+        "rails",
+        "laravel",
+        "php",
+        "spring-boot",
+        "aspnet-core",
+        "go-net-http",
+        "gin",
+        "nginx",
+        "apache",
+        "caddy",
+        "haproxy",
+        "traefik",
+        "aws-s3",
+        "cloudflare-workers",
+    ];
+    let mut i = 0;
+    while i < WITH_PATTERNS.len() {
+        if const_eq(WITH_PATTERNS[i], id) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Every target.

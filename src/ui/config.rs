@@ -50,6 +50,7 @@ fn split_list(s: &str) -> Vec<String> {
 fn field_of(e: &PolicyError) -> &'static str {
     match e {
         PolicyError::Origin(_) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => "origins",
+        PolicyError::Pattern(_) => "patterns",
         PolicyError::Method(_) => "methods",
         PolicyError::Header(_) => "headers",
         PolicyError::MaxAge(_) => "max-age",
@@ -96,9 +97,11 @@ pub fn ConfigPanel(
     /// A prefix for element ids, unique per card.
     id_prefix: String,
 ) -> impl IntoView {
-    let choice = expect_context::<FrameworkChoice>().0;
+    // use_context, not expect_context: its panic message would add Debug formatting to the bundle.
+    let choice = use_context::<FrameworkChoice>().map_or_else(|| RwSignal::new("express"), |c| c.0);
     let search = RwSignal::new(String::new());
     let origins = RwSignal::new(initial.origins().join("\n"));
+    let patterns = RwSignal::new(initial.patterns().join(" "));
     let methods = RwSignal::new(initial.methods().join(", "));
     let headers = RwSignal::new(initial.headers().join(", "));
     let expose = RwSignal::new(initial.expose().join(", "));
@@ -123,6 +126,7 @@ pub fn ConfigPanel(
             credentials.get(),
             age,
         )
+        .and_then(|p| p.with_patterns(&patterns.with(|x| split_list(x))))
         .map_err(|e| (field_of(&e), e.to_string()))
     });
     let error_for = move |field: &'static str| {
@@ -194,6 +198,7 @@ pub fn ConfigPanel(
                         on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
                     {error_for("origins")}
                 </div>
+                {field(id("patterns"), "patterns", "Origin patterns, e.g. https://*.example.com (optional)", patterns, policy)}
                 {field(id("methods"), "methods", "Methods", methods, policy)}
                 {field(id("headers"), "headers", "Request headers", headers, policy)}
                 {field(id("expose"), "expose", "Response headers the page may read", expose, policy)}
@@ -218,6 +223,11 @@ pub fn ConfigPanel(
                                     None => "Checked for syntax and shape only; not run in a real server here.".to_string(),
                                 }}
                             </p>
+                            {(!f.patterns && !p.patterns().is_empty()).then(|| view! {
+                                <p class="notice" data-testid="patterns-unsupported">
+                                    {format!("{} cannot match origin patterns: only the exact origins are in this config.", f.label)}
+                                </p>
+                            })}
                             <pre class="snippet" data-testid="config" tabindex="0" aria-label="Generated configuration"><code>{text.clone()}</code></pre>
                             <CopyButton text=text testid="copy-config" />
                             <ul class="snippet__notes">

@@ -70,8 +70,8 @@ function must(text, from, to) {
   return text.replace(from, to);
 }
 
-function generate(id, origin) {
-  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, '--method', 'PUT', '--header', 'Authorization',
+function generate(id, origin, pattern) {
+  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, '--pattern', pattern, '--method', 'PUT', '--header', 'Authorization',
     '--header', 'Content-Type', '--expose', 'X-Request-Id', '--credentials', '--max-age', '600'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -232,9 +232,11 @@ async function waitForPort(port, child, seconds) {
 }
 
 // ---- the browser side ----------------------------------------------------------------------
-const SCENARIOS = ['simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused'];
+// Targets whose generated config matches origin patterns (generate::targets::supports_patterns).
+const PATTERN_TARGETS = new Set(JSON.parse(execFileSync(CLI, ['frameworks', '--json'], { encoding: 'utf8' })).filter((f) => f.patterns).map((f) => f.id));
+const SCENARIOS = ['simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin'];
 
-async function runScenarios(context, pageBase, otherBase, api) {
+async function runScenarios(context, pageBase, otherBase, api, patternBase) {
   const page = await context.newPage();
   await page.goto(pageBase);
   const r = await page.evaluate(async (api) => {
@@ -251,7 +253,17 @@ async function runScenarios(context, pageBase, otherBase, api) {
   await other.goto(otherBase);
   const refused = await other.evaluate(async (api) => { try { await fetch(api + '/api/data'); return false; } catch { return true; } }, api);
   await other.close();
+  // A subdomain page allowed only by the pattern http://*.localhost:PORT (Chromium resolves
+  // *.localhost to loopback).
+  let patternOk = null;
+  if (patternBase) {
+    const sub = await context.newPage();
+    await sub.goto(patternBase);
+    patternOk = await sub.evaluate(async (api) => { try { const r = await fetch(api + '/api/data'); return (await r.json()).ok === true; } catch { return false; } }, api);
+    await sub.close();
+  }
   return {
+    'pattern-origin': patternOk,
     'simple-get': r.simple?.status === 200 && r.simple?.body?.ok === true,
     'credentialed-get': r.credentialed?.status === 200 && r.credentialed?.body?.ok === true,
     'put-with-preflight': r.put?.status === 200 && r.put?.body?.updated === true,
@@ -315,13 +327,13 @@ try {
     try {
       row.server = t.server();
       const port = await freePort();
-      const [cmd, args] = await t.prepare(dir, generate(t.id, pageOrigin), port, backendPort);
+      const [cmd, args] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
       child = start(cmd, args, dir);
       await waitForPort(port, child, TARGET_SECONDS / 2);
       const api = `http://127.0.0.1:${port}`;
       const t1 = Date.now();
       const r = await Promise.race([
-        runScenarios(context, `${pageOrigin}/`, otherBase, api),
+        runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null),
         new Promise((_, no) => setTimeout(() => no(new Error('scenarios timed out')), TARGET_SECONDS * 1000)),
       ]);
       row.browserSeconds = (Date.now() - t1) / 1000;
@@ -333,8 +345,9 @@ try {
       await stop(child);
       row.seconds = Math.round((Date.now() - t0) / 100) / 10;
     }
-    const passed = SCENARIOS.filter((s) => row.scenarios[s]).length;
-    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${passed}/${SCENARIOS.length} in ${row.seconds} s${row.error ? ` ERROR ${row.error}` : ''}${passed < SCENARIOS.length && !row.error ? ` ${JSON.stringify(row.detail)}` : ''}`);
+    const applicable = SCENARIOS.filter((s) => row.scenarios[s] !== null);
+    const passed = applicable.filter((s) => row.scenarios[s]).length;
+    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${passed}/${applicable.length} in ${row.seconds} s${row.error ? ` ERROR ${row.error}` : ''}${passed < applicable.length && !row.error ? ` ${JSON.stringify(row.detail)}` : ''}`);
     results.push(row);
   }
 } finally {
@@ -350,9 +363,9 @@ const total = Math.round((Date.now() - started) / 1000);
 const matrix = { generated: new Date().toISOString().slice(0, 10), chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(), seconds: total, baseline: base && { kinds: base.kinds, controlFails: base.controlFails, ok: base.ok }, scenarios: SCENARIOS, targets: results.map(({ detail, ...r }) => r) };
 await writeFile(join(ROOT, 'tests/verify/matrix.json'), JSON.stringify(matrix, null, 2) + '\n');
 if (!ONLY.length) {
-  const tsv = results.map((r) => `${r.id}\t${r.server}\t${SCENARIOS.filter((s) => r.scenarios[s]).length}/${SCENARIOS.length}`).join('\n');
+  const tsv = results.map((r) => { const a = SCENARIOS.filter((s) => r.scenarios[s] !== null); return `${r.id}\t${r.server}\t${a.filter((s) => r.scenarios[s]).length}/${a.length}`; }).join('\n');
   await writeFile(join(ROOT, 'src/generate/verified.tsv'), tsv + '\n');
-  const mark = (v) => (v ? 'pass' : '**FAIL**');
+  const mark = (v) => (v === null ? 'n/a' : v ? 'pass' : '**FAIL**');
   const table = [
     `Verified on ${matrix.generated} with ${matrix.chromium}, ${total} s in all (\`node tests/verify/verify.mjs\`, run by \`make test\`).`,
     `Baseline: the same backend without CORS fails every fix check (${base?.controlFails ? 'as it must' : '**it did not**'}), and the parser named the errors Chromium printed for it: ${base?.kinds.join(', ')}.`,
@@ -365,7 +378,7 @@ if (!ONLY.length) {
   const re = /(<!-- verify-matrix:start -->\n)[\s\S]*?(<!-- verify-matrix:end -->)/;
   if (re.test(readme)) await writeFile(join(ROOT, 'README.md'), readme.replace(re, `$1${table}\n$2`));
 }
-const failed = results.filter((r) => r.error || SCENARIOS.some((s) => !r.scenarios[s]));
+const failed = results.filter((r) => r.error || SCENARIOS.some((s) => r.scenarios[s] === false || r.scenarios[s] === undefined));
 if (!base?.ok || failed.length) {
   console.error(`verification FAILED: ${failed.map((r) => r.id).join(', ')}${base?.ok ? '' : ' (baseline)'}`);
   process.exit(1);

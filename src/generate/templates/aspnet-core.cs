@@ -1,7 +1,9 @@
 // Program.cs (ASP.NET Core 8+; CORS is built in)
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCors(options => options.AddPolicy("frontend", policy => policy
-    .WithOrigins({{ORIGINS}}) // no trailing slash
+    .WithOrigins({{ORIGINS}}) // no trailing slash {{?!PATTERNS}}
+    .WithOrigins({{ORIGINS}}, {{PATTERNS}}) {{?PATTERNS}}
+    .SetIsOriginAllowedToAllowWildcardSubdomains() {{?PATTERNS}}
     .WithMethods({{METHODS}})
     .WithHeaders({{HEADERS}})
     .WithExposedHeaders({{EXPOSE}}) {{?EXPOSE}}

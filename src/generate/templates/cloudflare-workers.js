@@ -1,10 +1,12 @@
 // src/index.js (wrangler)
 const ALLOWED = new Set([{{ORIGINS}}]);
+const PATTERNS = [{{PATTERNS_JS|$}}]; // subdomain patterns, anchored {{?PATTERNS}}
 
 function corsHeaders(request) {
   const origin = request.headers.get('Origin');
   const headers = new Headers({ Vary: 'Origin' });
-  if (origin && ALLOWED.has(origin)) {
+  if (origin && ALLOWED.has(origin)) { {{?!PATTERNS}}
+  if (origin && (ALLOWED.has(origin) || PATTERNS.some((p) => p.test(origin)))) { {{?PATTERNS}}
     headers.set('Access-Control-Allow-Origin', origin);
     headers.set('Access-Control-Allow-Credentials', 'true'); {{?CREDENTIALS}}
     headers.set('Access-Control-Expose-Headers', '{{EXPOSE|$}}'); {{?EXPOSE}}

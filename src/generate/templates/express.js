@@ -6,7 +6,8 @@ const app = express();
 
 // First, before auth and routers: preflights carry no cookies or Authorization header.
 app.use(cors({
-  origin: [{{ORIGINS}}], // exact allowlist; cors echoes the match and sends Vary: Origin
+  origin: [{{ORIGINS}}], // exact allowlist; cors echoes the match and sends Vary: Origin {{?!PATTERNS}}
+  origin: [{{ORIGINS}}, {{PATTERNS_JS|$}}], // exact allowlist; cors echoes the match and sends Vary: Origin {{?PATTERNS}}
   methods: [{{METHODS}}],
   allowedHeaders: [{{HEADERS}}],
   exposedHeaders: [{{EXPOSE}}], {{?EXPOSE}}

@@ -6,7 +6,8 @@ const app = Fastify();
 
 // Register at the root (not inside an encapsulated plugin), before auth hooks.
 await app.register(cors, {
-  origin: [{{ORIGINS}}], // exact allowlist; sends Vary: Origin
+  origin: [{{ORIGINS}}], // exact allowlist; sends Vary: Origin {{?!PATTERNS}}
+  origin: [{{ORIGINS}}, {{PATTERNS_JS|$}}], // exact allowlist; sends Vary: Origin {{?PATTERNS}}
   methods: [{{METHODS}}], // v11 defaults to GET, HEAD, POST only
   allowedHeaders: [{{HEADERS}}],
   exposedHeaders: [{{EXPOSE}}], {{?EXPOSE}}

@@ -1,4 +1,6 @@
 # app.py  (pip install flask flask-cors>=6)
+import re
+
 from flask import Flask
 from flask_cors import CORS
 
@@ -8,7 +10,8 @@ app = Flask(__name__)
 # reflect every origin.
 CORS(
     app,
-    resources={r"/api/*": {"origins": [{{ORIGINS}}]}},
+    resources={r"/api/*": {"origins": [{{ORIGINS}}]}}, {{?!PATTERNS}}
+    resources={r"/api/*": {"origins": [{{ORIGINS}}, {{PATTERNS_RE|re.compile(r"$")}}]}}, {{?PATTERNS}}
     methods=[{{METHODS}}],
     allow_headers=[{{HEADERS}}],
     expose_headers=[{{EXPOSE}}],  {{?EXPOSE}}

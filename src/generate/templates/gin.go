@@ -12,7 +12,9 @@ func main() {
 	r := gin.New()
 	// Before routes and auth middleware. Unknown origins get 403.
 	r.Use(cors.New(cors.Config{
-		AllowOrigins:     []string{{{ORIGINS}}},
+		AllowOrigins:     []string{{{ORIGINS}}}, {{?!PATTERNS}}
+		AllowOrigins:     []string{{{ORIGINS}}, {{PATTERNS}}}, {{?PATTERNS}}
+		AllowWildcard:    true, // for the https://*.domain patterns {{?PATTERNS}}
 		AllowMethods:     []string{{{METHODS}}},
 		AllowHeaders:     []string{{{HEADERS}}},
 		ExposeHeaders:    []string{{{EXPOSE}}}, {{?EXPOSE}}

@@ -7,7 +7,8 @@ const app = new Hono();
 
 // Register before the routes it covers.
 app.use('/api/*', cors({
-  origin: [{{ORIGINS}}], // exact allowlist; with credentials, the default wildcard makes Hono reflect any origin
+  origin: [{{ORIGINS}}], // exact allowlist; with credentials, the default wildcard makes Hono reflect any origin {{?!PATTERNS}}
+  origin: (origin) => ([{{ORIGINS}}].includes(origin) || [{{PATTERNS_JS|$}}].some((p) => p.test(origin)) ? origin : null), {{?PATTERNS}}
   allowMethods: [{{METHODS}}],
   allowHeaders: [{{HEADERS}}],
   exposeHeaders: [{{EXPOSE}}], {{?EXPOSE}}

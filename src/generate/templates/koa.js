@@ -3,12 +3,14 @@ const Koa = require('koa');
 const cors = require('@koa/cors');
 
 const ALLOWED = new Set([{{ORIGINS}}]);
+const PATTERNS = [{{PATTERNS_JS|$}}]; // subdomain patterns, anchored {{?PATTERNS}}
 const app = new Koa();
 
 // First middleware. The origin function returns '' for unknown origins, so they get no
 // CORS headers (never the request's own Origin, which would allow every site).
 app.use(cors({
-  origin: (ctx) => (ALLOWED.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+  origin: (ctx) => (ALLOWED.has(ctx.get('Origin')) ? ctx.get('Origin') : ''), {{?!PATTERNS}}
+  origin: (ctx) => (ALLOWED.has(ctx.get('Origin')) || PATTERNS.some((p) => p.test(ctx.get('Origin'))) ? ctx.get('Origin') : ''), {{?PATTERNS}}
   allowMethods: [{{METHODS}}],
   allowHeaders: [{{HEADERS}}],
   exposeHeaders: [{{EXPOSE}}], {{?EXPOSE}}

@@ -5,7 +5,8 @@ import { AppModule } from './app.module';
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
   app.enableCors({
-    origin: [{{ORIGINS}}], // exact allowlist; never `true` (reflects any origin)
+    origin: [{{ORIGINS}}], // exact allowlist; never `true` (reflects any origin) {{?!PATTERNS}}
+    origin: [{{ORIGINS}}, {{PATTERNS_JS|$}}], // exact allowlist; never `true` (reflects any origin) {{?PATTERNS}}
     methods: [{{METHODS}}],
     allowedHeaders: [{{HEADERS}}],
     exposedHeaders: [{{EXPOSE}}], {{?EXPOSE}}

@@ -2,12 +2,14 @@
 const http = require('node:http');
 
 const ALLOWED = new Set([{{ORIGINS}}]);
+const PATTERNS = [{{PATTERNS_JS|$}}]; // subdomain patterns, anchored {{?PATTERNS}}
 
 function withCors(handler) {
   return (req, res) => {
     const origin = req.headers.origin;
     res.setHeader('Vary', 'Origin');
-    if (origin && ALLOWED.has(origin)) {
+    if (origin && ALLOWED.has(origin)) { {{?!PATTERNS}}
+    if (origin && (ALLOWED.has(origin) || PATTERNS.some((p) => p.test(origin)))) { {{?PATTERNS}}
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true'); {{?CREDENTIALS}}
       res.setHeader('Access-Control-Expose-Headers', '{{EXPOSE|$}}'); {{?EXPOSE}}

@@ -1,9 +1,11 @@
 <?php
 // At the very top of the entry script (index.php), before any output.
 $allowed = [{{ORIGINS}}];
+$patterns = [{{PATTERNS_RE|'#$#'}}]; // subdomain patterns, anchored {{?PATTERNS}}
 $origin = $_SERVER['HTTP_ORIGIN'] ?? '';
 header('Vary: Origin', false); // false: keep other Vary values
-if (in_array($origin, $allowed, true)) {
+if (in_array($origin, $allowed, true)) { {{?!PATTERNS}}
+if (in_array($origin, $allowed, true) || array_filter($patterns, fn ($p) => preg_match($p, $origin))) { {{?PATTERNS}}
     header('Access-Control-Allow-Origin: ' . $origin);
     header('Access-Control-Allow-Credentials: true'); {{?CREDENTIALS}}
     header('Access-Control-Expose-Headers: {{EXPOSE|$}}'); {{?EXPOSE}}

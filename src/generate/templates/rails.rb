@@ -2,7 +2,8 @@
 # insert_before 0: the first middleware, ahead of Devise/Warden, so preflights get answered.
 Rails.application.config.middleware.insert_before 0, Rack::Cors do
   allow do
-    origins {{ORIGINS}}
+    origins {{ORIGINS}} {{?!PATTERNS}}
+    origins {{ORIGINS}}, {{PATTERNS_RUBY|$}} {{?PATTERNS}}
     resource '/api/*',
       headers: [{{HEADERS}}],
       methods: [{{METHODS_LOWER|:$}}, :options],

@@ -15,6 +15,7 @@ public class CorsConfig {
     CorsConfigurationSource corsConfigurationSource() {
         CorsConfiguration c = new CorsConfiguration();
         c.setAllowedOrigins(List.of({{ORIGINS}}));
+        c.setAllowedOriginPatterns(List.of({{PATTERNS}})); {{?PATTERNS}}
         c.setAllowedMethods(List.of({{METHODS}}));
         c.setAllowedHeaders(List.of({{HEADERS}}));
         c.setExposedHeaders(List.of({{EXPOSE}})); {{?EXPOSE}}
