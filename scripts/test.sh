@@ -18,6 +18,7 @@ step() {
 step "format" cargo fmt --check
 step "clippy" cargo clippy --all-targets --quiet -- -D warnings
 step "native tests" cargo test --quiet
+step "YAML and TypeScript syntax of generated configs" node tests/syntax/check.mjs
 step "release build" trunk build --release
 step "size report" scripts/size-report.sh dist
 step "wasm tests in Chromium" cargo test --target wasm32-unknown-unknown --test web
