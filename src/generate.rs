@@ -409,9 +409,11 @@ fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
                 }
             })
             .collect(),
+        // rocket::http::Method has a variant for the standard methods only.
         "METHODS_ROCKET" => p
             .methods
             .iter()
+            .filter(|m| STANDARD_METHODS.contains(&m.as_str()))
             .map(|m| {
                 let mut c = m.chars();
                 let first = c.next().map(|f| f.to_string()).unwrap_or_default();
