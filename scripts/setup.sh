@@ -35,6 +35,8 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v apache2 >/dev/null || pkgs+=(apache2)
   command -v php >/dev/null || pkgs+=(php-cli)
   command -v go >/dev/null || pkgs+=(golang-go)
+  command -v rackup >/dev/null || pkgs+=(ruby-rack-cors ruby-webrick)
+  [[ -d /usr/share/gocode/src/github.com/gin-contrib/cors ]] || pkgs+=(golang-github-gin-gonic-gin-dev golang-github-gin-contrib-cors-dev)
   if ((${#pkgs[@]})); then
     log "installing ${pkgs[*]} from Debian"
     export DEBIAN_FRONTEND=noninteractive

@@ -161,12 +161,31 @@ const TARGETS = [
       execFileSync('go', ['build', '-o', 'server', '.'], { cwd: dir, env: { ...process.env, GOCACHE: join(homedir(), '.cache/cors-doctor/go-build'), GOFLAGS: '-mod=mod', GOPROXY: 'off' } });
       return [join(dir, 'server'), []];
     } },
+  { id: 'gin', server: () => `Gin ${version('dpkg-query', ['-W', 'golang-github-gin-gonic-gin-dev'], /gin-dev\s+(\S+)/)} + gin-contrib/cors ${version('dpkg-query', ['-W', 'golang-github-gin-contrib-cors-dev'], /cors-dev\s+(\S+)/)} (Debian)`,
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `	r.GET("/api/health", func(c *gin.Context) { c.JSON(200, gin.H{"ok": true}) })`,
+        `	r.GET("/api/data", func(c *gin.Context) { c.Header("X-Request-Id", "42"); c.JSON(200, gin.H{"ok": true}) })\n	r.PUT("/api/items/1", func(c *gin.Context) { c.JSON(200, gin.H{"updated": true}) })\n	r.GET("/api/error", func(c *gin.Context) { c.JSON(500, gin.H{"error": true}) })`);
+      t = must(t, `r.Run("127.0.0.1:8080")`, `r.Run("127.0.0.1:${port}")`);
+      await writeFile(join(dir, 'main.go'), t);
+      // Debian packages the Go modules in a GOPATH tree; no module download.
+      execFileSync('go', ['build', '-o', 'server', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOCACHE: join(homedir(), '.cache/cors-doctor/go-build'), GOFLAGS: '' } });
+      return [join(dir, 'server'), []];
+    } },
   { id: 'caddy', server: () => `Caddy ${version(join(VENV, 'bin/caddy'), ['version'], /v(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
       let t = must(cfg, `http://127.0.0.1:8080 {`, `http://127.0.0.1:${port} {`);
       t = must(t, `reverse_proxy 127.0.0.1:9000 {`, `reverse_proxy 127.0.0.1:${backend} {`);
       await writeFile(join(dir, 'Caddyfile'), `{\n\tadmin off\n\tpersist_config off\n}\n${t}`);
       return [join(VENV, 'bin/caddy'), ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile']];
+    } },
+  { id: 'rails', server: () => `Rack::Cors ${version('dpkg-query', ['-W', 'ruby-rack-cors'], /ruby-rack-cors\s+(\S+)/)} on Rack ${version('dpkg-query', ['-W', 'ruby-rack'], /ruby-rack\s+(\S+)/)} (WEBrick)`,
+    async prepare(dir, cfg, port) {
+      // The initializer's Rack::Cors block, mounted in a plain Rack app (a full Rails app is
+      // not needed to exercise rack-cors).
+      const t = must(cfg, `Rails.application.config.middleware.insert_before 0, Rack::Cors do`, `use Rack::Cors do`);
+      const app = `require 'json'\nrequire 'rack/cors'\n${t}\nrun lambda { |env|\n  m, p = env['REQUEST_METHOD'], env['PATH_INFO']\n  if m == 'GET' && p == '/api/data' then [200, { 'Content-Type' => 'application/json', 'X-Request-Id' => '42' }, ['{"ok":true}']]\n  elsif m == 'PUT' && p == '/api/items/1' then [200, { 'Content-Type' => 'application/json' }, ['{"updated":true}']]\n  elsif m == 'GET' && p == '/api/error' then [500, { 'Content-Type' => 'application/json' }, ['{"error":true}']]\n  else [404, {}, ['']] end\n}\n`;
+      await writeFile(join(dir, 'config.ru'), app);
+      return ['rackup', ['-s', 'webrick', '-o', '127.0.0.1', '-p', String(port), join(dir, 'config.ru')]];
     } },
   { id: 'nginx', server: () => `nginx ${version('nginx', ['-v'], /nginx\/(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
