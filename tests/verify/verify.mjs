@@ -122,6 +122,16 @@ const TARGETS = [
       await writeFile(join(dir, 'server.mjs'), t);
       return ['node', ['server.mjs']];
     } },
+  { id: 'nestjs', server: () => `NestJS ${npmVersion('@nestjs/core')} (Express adapter)`,
+    async prepare(dir, cfg, port) {
+      const ts = (await import('typescript')).default;
+      const compile = (source) => ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, emitDecoratorMetadata: true } }).outputText;
+      const main = must(cfg, `await app.listen(8080, '127.0.0.1');`, `await app.listen(${port}, '127.0.0.1');`);
+      const module = `import 'reflect-metadata';\nimport { Controller, Get, Put, Header, HttpException, Module } from '@nestjs/common';\n\n@Controller('api')\nclass ApiController {\n  @Get('data') @Header('X-Request-Id', '42') data() { return { ok: true }; }\n  @Put('items/1') update() { return { updated: true }; }\n  @Get('error') fail() { throw new HttpException({ error: true }, 500); }\n}\n\n@Module({ controllers: [ApiController] })\nexport class AppModule {}\n`;
+      await writeFile(join(dir, 'main.js'), compile(`import 'reflect-metadata';\n${main}`));
+      await writeFile(join(dir, 'app.module.js'), compile(module));
+      return ['node', ['main.js']];
+    } },
   { id: 'flask', server: () => `Flask ${pyVersion('flask')} + flask-cors ${pyVersion('flask-cors')}`,
     async prepare(dir, cfg, port) {
       const t = must(cfg, `@app.get("/api/health")\ndef health():\n    return {"ok": True}`,
