@@ -208,6 +208,17 @@ const TARGETS = [
     },
     env: (port) => ({ ROCKET_ADDRESS: '127.0.0.1', ROCKET_PORT: String(port), ROCKET_LOG_LEVEL: 'off' }),
   })),
+  { id: 'cloudflare-workers', server: () => `workerd via wrangler ${npmVersion('wrangler')} (local mode)`, group: true,
+    async prepare(dir, cfg, port) {
+      const t = must(cfg, `async function handle(request, env, ctx) {\n  return Response.json({ ok: true });\n}`,
+        `async function handle(request, env, ctx) {\n  const { pathname } = new URL(request.url);\n  if (request.method === 'GET' && pathname === '/api/data') return Response.json({ ok: true }, { headers: { 'X-Request-Id': '42' } });\n  if (request.method === 'PUT' && pathname === '/api/items/1') return Response.json({ updated: true });\n  if (request.method === 'GET' && pathname === '/api/error') return Response.json({ error: true }, { status: 500 });\n  return new Response('', { status: 404 });\n}`);
+      await mkdir(join(dir, 'src'), { recursive: true });
+      await writeFile(join(dir, 'src/index.js'), t);
+      await writeFile(join(dir, 'wrangler.toml'), 'name = "verify"\nmain = "src/index.js"\ncompatibility_date = "2025-01-01"\n');
+      return [join(ROOT, 'node_modules/.bin/wrangler'), ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port)]];
+    },
+    env: () => ({ WRANGLER_SEND_METRICS: 'false', CI: '1', HOME: dir_home() }),
+  },
   { id: 'caddy', server: () => `Caddy ${version(join(VENV, 'bin/caddy'), ['version'], /v(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
       let t = must(cfg, `http://127.0.0.1:8080 {`, `http://127.0.0.1:${port} {`);
@@ -259,8 +270,15 @@ function freePort() {
   return new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 }
 
-function start(cmd, args, cwd, extraEnv = {}) {
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PYTHONDONTWRITEBYTECODE: '1', ...extraEnv } });
+// A private HOME for tools that write state there (wrangler), inside the work directory.
+let WORK_HOME = tmpdir();
+const dir_home = () => WORK_HOME;
+
+function start(cmd, args, cwd, extraEnv = {}, group = false) {
+  // group: the server starts children of its own (wrangler -> workerd); it gets its own process
+  // group, and stop() signals the group through the PID we started.
+  const child = spawn(cmd, args, { cwd, detached: group, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), PYTHONDONTWRITEBYTECODE: '1', ...extraEnv } });
+  child.group = group;
   child.log = '';
   child.stdout.on('data', (d) => { child.log += d; });
   child.stderr.on('data', (d) => { child.log += d; });
@@ -270,10 +288,14 @@ function start(cmd, args, cwd, extraEnv = {}) {
 const running = (child) => child.exitCode === null && child.signalCode === null;
 
 async function stop(child) {
-  if (!child || !running(child)) return;
-  child.kill('SIGTERM');
-  for (let i = 0; i < 50 && running(child); i++) await new Promise((ok) => setTimeout(ok, 100));
-  if (running(child)) child.kill('SIGKILL');
+  if (!child) return;
+  const signal = (s) => { try { if (child.group) process.kill(-child.pid, s); else child.kill(s); } catch {} };
+  if (running(child)) {
+    signal('SIGTERM');
+    for (let i = 0; i < 50 && running(child); i++) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  if (child.group) signal('SIGKILL'); // children left in the group
+  else if (running(child)) child.kill('SIGKILL');
 }
 
 async function waitForPort(port, child, seconds) {
@@ -356,6 +378,8 @@ async function baseline(context, pageBase, backendPort) {
 // ---- main ------------------------------------------------------------------------------------
 const started = Date.now();
 const work = await mkdtemp(join(tmpdir(), 'cors-verify-'));
+WORK_HOME = join(work, 'home');
+await mkdir(WORK_HOME, { recursive: true });
 const pagePort = await freePort();
 const pageServer = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>verify</title>'));
 await new Promise((ok) => pageServer.listen(pagePort, '127.0.0.1', ok));
@@ -384,7 +408,7 @@ try {
       row.server = t.server();
       const port = await freePort();
       const [cmd, args] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
-      child = start(cmd, args, dir, t.env ? t.env(port) : {});
+      child = start(cmd, args, dir, t.env ? t.env(port) : {}, Boolean(t.group));
       await waitForPort(port, child, TARGET_SECONDS / 2);
       const api = `http://127.0.0.1:${port}`;
       const t1 = Date.now();
