@@ -132,6 +132,34 @@ const TARGETS = [
       await writeFile(join(dir, 'app.module.js'), compile(module));
       return ['node', ['main.js']];
     } },
+  { id: 'nextjs', server: () => `Next.js ${npmVersion('next')} (next start, App Router route handlers)`, startSeconds: 60,
+    async prepare(dir, cfg, port) {
+      // Next's bundler resolves `next` by walking up from the app, and does not follow our
+      // node_modules symlink: build under target/ (ignored by git), below the project's
+      // node_modules.
+      dir = join(ROOT, 'target/verify-nextjs');
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      // The generated file is one route handler; the app needs three routes, each its own file
+      // with the same CORS helper and OPTIONS export.
+      const get = `export async function GET(req: Request) {\n  return Response.json({ ok: true }, { headers: corsHeaders(req) });\n}`;
+      const routes = {
+        'data': `export async function GET(req: Request) {\n  const headers = corsHeaders(req);\n  headers.set('X-Request-Id', '42');\n  return Response.json({ ok: true }, { headers });\n}`,
+        'items/1': `export async function PUT(req: Request) {\n  return Response.json({ updated: true }, { headers: corsHeaders(req) });\n}`,
+        'error': `export async function GET(req: Request) {\n  return Response.json({ error: true }, { status: 500, headers: corsHeaders(req) });\n}`,
+      };
+      for (const [path, handler] of Object.entries(routes)) {
+        await mkdir(join(dir, 'app/api', path), { recursive: true });
+        await writeFile(join(dir, 'app/api', path, 'route.ts'), must(cfg, get, handler));
+      }
+      await writeFile(join(dir, 'app/layout.tsx'), 'export default function Root({ children }: { children: React.ReactNode }) { return <html><body>{children}</body></html>; }\n');
+      await writeFile(join(dir, 'next.config.mjs'), 'export default { typescript: { ignoreBuildErrors: true } };\n');
+      execFileSync(join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: dir, timeout: 300_000, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      return [join(ROOT, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(port)], dir];
+    },
+    env: () => ({ NEXT_TELEMETRY_DISABLED: '1' }),
+    group: true,
+  },
   { id: 'flask', server: () => `Flask ${pyVersion('flask')} + flask-cors ${pyVersion('flask-cors')}`,
     async prepare(dir, cfg, port) {
       const t = must(cfg, `@app.get("/api/health")\ndef health():\n    return {"ok": True}`,
@@ -407,9 +435,9 @@ try {
     try {
       row.server = t.server();
       const port = await freePort();
-      const [cmd, args] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
-      child = start(cmd, args, dir, t.env ? t.env(port) : {}, Boolean(t.group));
-      await waitForPort(port, child, TARGET_SECONDS / 2);
+      const [cmd, args, cwd] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
+      child = start(cmd, args, cwd ?? dir, t.env ? t.env(port) : {}, Boolean(t.group));
+      await waitForPort(port, child, t.startSeconds ?? TARGET_SECONDS / 2);
       const api = `http://127.0.0.1:${port}`;
       const t1 = Date.now();
       const r = await Promise.race([
