@@ -36,6 +36,8 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v php >/dev/null || pkgs+=(php-cli)
   command -v go >/dev/null || pkgs+=(golang-go)
   command -v rackup >/dev/null || pkgs+=(ruby-rack-cors ruby-webrick)
+  [[ -x /usr/share/tomcat10/bin/catalina.sh ]] || pkgs+=(tomcat10)
+  command -v javac >/dev/null || pkgs+=(default-jdk-headless)
   [[ -d /usr/share/gocode/src/github.com/gin-contrib/cors ]] || pkgs+=(golang-github-gin-gonic-gin-dev golang-github-gin-contrib-cors-dev)
   if ((${#pkgs[@]})); then
     log "installing ${pkgs[*]} from Debian"

@@ -263,6 +263,23 @@ const TARGETS = [
       await writeFile(join(dir, 'config.ru'), app);
       return ['rackup', ['-s', 'webrick', '-o', '127.0.0.1', '-p', String(port), join(dir, 'config.ru')]];
     } },
+  { id: 'tomcat', server: () => `Apache Tomcat ${version('dpkg-query', ['-W', 'tomcat10'], /tomcat10\s+(\S+)/)} (Debian tomcat10)`, group: true, startSeconds: 60,
+    async prepare(dir, cfg, port) {
+      // A private CATALINA_BASE: a minimal server.xml on 127.0.0.1, Debian's default web.xml,
+      // and a ROOT webapp whose web.xml holds the generated CorsFilter and a small servlet.
+      const base = join(dir, 'tc');
+      const web = join(base, 'webapps/ROOT/WEB-INF');
+      for (const d of ['conf', 'logs', 'temp', 'work', 'webapps/ROOT/WEB-INF/classes']) await mkdir(join(base, d), { recursive: true });
+      await writeFile(join(base, 'conf/server.xml'), `<Server port="-1" shutdown="SHUTDOWN">\n  <Service name="Catalina">\n    <Connector port="${port}" address="127.0.0.1" protocol="HTTP/1.1" />\n    <Engine name="Catalina" defaultHost="localhost">\n      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false" />\n    </Engine>\n  </Service>\n</Server>\n`);
+      await writeFile(join(base, 'conf/web.xml'), await readFile('/etc/tomcat10/web.xml'));
+      await writeFile(join(web, 'web.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">\n${cfg}\n<servlet><servlet-name>api</servlet-name><servlet-class>Api</servlet-class></servlet>\n<servlet-mapping><servlet-name>api</servlet-name><url-pattern>/api/*</url-pattern></servlet-mapping>\n</web-app>\n`);
+      const java = `import jakarta.servlet.http.*;\nimport java.io.IOException;\n\npublic class Api extends HttpServlet {\n  protected void doGet(HttpServletRequest q, HttpServletResponse r) throws IOException {\n    r.setContentType("application/json");\n    if (q.getRequestURI().equals("/api/data")) { r.setHeader("X-Request-Id", "42"); r.getWriter().write("{\\"ok\\":true}"); }\n    else if (q.getRequestURI().equals("/api/error")) { r.setStatus(500); r.getWriter().write("{\\"error\\":true}"); }\n    else r.setStatus(404);\n  }\n  protected void doPut(HttpServletRequest q, HttpServletResponse r) throws IOException {\n    r.setContentType("application/json");\n    if (q.getRequestURI().equals("/api/items/1")) r.getWriter().write("{\\"updated\\":true}"); else r.setStatus(404);\n  }\n}\n`;
+      await writeFile(join(dir, 'Api.java'), java);
+      execFileSync('javac', ['-cp', '/usr/share/tomcat10/lib/servlet-api.jar', '-d', join(web, 'classes'), join(dir, 'Api.java')], { timeout: 120_000 });
+      return ['/usr/share/tomcat10/bin/catalina.sh', ['run']];
+    },
+    env: (port, dir) => ({ CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: join(dir, 'tc') }),
+  },
   { id: 'nginx', server: () => `nginx ${version('nginx', ['-v'], /nginx\/(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
       let t = must(cfg, `listen 127.0.0.1:8080;`, `listen 127.0.0.1:${port};`);
@@ -436,7 +453,7 @@ try {
       row.server = t.server();
       const port = await freePort();
       const [cmd, args, cwd] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
-      child = start(cmd, args, cwd ?? dir, t.env ? t.env(port) : {}, Boolean(t.group));
+      child = start(cmd, args, cwd ?? dir, t.env ? t.env(port, dir) : {}, Boolean(t.group));
       await waitForPort(port, child, t.startSeconds ?? TARGET_SECONDS / 2);
       const api = `http://127.0.0.1:${port}`;
       const t1 = Date.now();
