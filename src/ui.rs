@@ -1,4 +1,5 @@
-//! The Leptos page: a paste box, an example menu, and one card per diagnosis.
+//! The Leptos page below the static header of index.html: the paste box, the example menu, the
+//! share and theme buttons, a status live region, and one card per diagnosis.
 //!
 //! Views only; parsing and config generation come from the core. Pasted text is only ever
 //! rendered as text nodes (Leptos escapes `{value}`), never through `inner_html`.
