@@ -75,6 +75,11 @@ function generate(id, origin, pattern) {
     '--header', 'Content-Type', '--expose', 'X-Request-Id', '--credentials', '--max-age', '600'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+// The classic half-done fix: the page origin allowed, everything else left at the defaults.
+function generateNarrow(id, origin) {
+  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 function version(cmd, args, pattern) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return `${r.stdout ?? ''}${r.stderr ?? ''}`.match(pattern)?.[1] ?? 'unknown';
@@ -212,7 +217,7 @@ const TARGETS = [
   ...['axum', 'actix-web', 'rocket'].map((id) => ({
     id,
     server: () => `${{ axum: 'axum 0.8 + tower-http 0.6', 'actix-web': 'actix-web 4 + actix-cors 0.7', rocket: 'Rocket 0.5 + rocket_cors 0.6' }[id]} (${version('rustc', ['--version'], /(rustc \S+)/)})`,
-    async prepare(dir, cfg, port) {
+    async prepare(dir, cfg, port, backend, variant) {
       const routes = {
         axum: [`.route("/api/health", get(|| async { Json(serde_json::json!({ "ok": true })) }))`,
           `.route("/api/data", get(|| async { ([("x-request-id", "42")], Json(serde_json::json!({ "ok": true }))) }))\n        .route("/api/items/1", axum::routing::put(|| async { Json(serde_json::json!({ "updated": true })) }))\n        .route("/api/error", get(|| async { (axum::http::StatusCode::INTERNAL_SERVER_ERROR, Json(serde_json::json!({ "error": true }))) }))`],
@@ -229,7 +234,7 @@ const TARGETS = [
       const crate = join(homedir(), '.cache/cors-doctor/verify-rust');
       await mkdir(join(crate, 'src/bin'), { recursive: true });
       for (const f of ['Cargo.toml', 'Cargo.lock', 'src/main.rs']) await writeFile(join(crate, f), await readFile(join(ROOT, 'tests/verify/rust', f)));
-      const bin = id.replace('-', '_');
+      const bin = id.replace('-', '_') + variant;
       await writeFile(join(crate, 'src/bin', `${bin}.rs`), t);
       execFileSync('cargo', ['build', '--quiet', '--bin', bin], { cwd: crate, timeout: 900_000, stdio: ['ignore', 'ignore', 'pipe'] });
       return [join(crate, 'target/debug', bin), []];
@@ -357,7 +362,7 @@ async function waitForPort(port, child, seconds) {
 // ---- the browser side ----------------------------------------------------------------------
 // Targets whose generated config matches origin patterns (generate::targets::supports_patterns).
 const PATTERN_TARGETS = new Set(JSON.parse(execFileSync(CLI, ['frameworks', '--json'], { encoding: 'utf8' })).filter((f) => f.patterns).map((f) => f.id));
-const SCENARIOS = ['simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin'];
+const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin'];
 
 async function runScenarios(context, pageBase, otherBase, api, patternBase) {
   const page = await context.newPage();
@@ -395,6 +400,62 @@ async function runScenarios(context, pageBase, otherBase, api, patternBase) {
     'other-origin-refused': refused,
     detail: r,
   };
+}
+
+// ---- the broken side, per target -----------------------------------------------------------
+// An independent oracle: the Fetch standard's CORS check (https://fetch.spec.whatwg.org/#cors-check)
+// applied to the raw HTTP answers of the running server, from Node (no browser involved). It
+// says which error kind the browser must report for a page on `origin`.
+function corsCheck(h, origin, credentials) {
+  const acao = h.get('access-control-allow-origin');
+  if (acao === null) return 'missing-allow-origin';
+  if (acao.includes(',')) return 'multiple-allow-origin';
+  if (acao === '*') return credentials ? 'wildcard-with-credentials' : null;
+  if (acao !== origin) return 'origin-mismatch';
+  if (credentials && h.get('access-control-allow-credentials') !== 'true') return 'credentials-not-true';
+  return null;
+}
+
+async function oracle(api, origin, paths) {
+  const expected = [];
+  const get = await fetch(api + paths.get, { headers: { Origin: origin }, redirect: 'manual' });
+  await get.arrayBuffer();
+  const actual = corsCheck(get.headers, origin, false);
+  if (actual) expected.push(`${actual}/actual`);
+  const pre = await fetch(api + paths.put, { method: 'OPTIONS', redirect: 'manual', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+  await pre.arrayBuffer();
+  const list = (name) => (pre.headers.get(name) ?? '').split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  let kind = corsCheck(pre.headers, origin, false);
+  if (!kind && pre.status >= 300 && pre.status < 400) kind = 'preflight-redirect';
+  else if (!kind && (pre.status < 200 || pre.status > 299)) kind = 'preflight-bad-status';
+  else if (!kind && !list('access-control-allow-methods').some((m) => m === 'put' || m === '*')) kind = 'method-not-allowed';
+  else if (!kind && !list('access-control-allow-headers').includes('authorization')) kind = list('access-control-allow-headers').includes('*') ? 'authorization-not-covered-by-wildcard' : 'header-not-allowed';
+  if (kind) expected.push(`${kind}/preflight`);
+  return expected.sort();
+}
+
+// The page on a refused origin makes the GET and the PUT; Chromium's console text goes to the
+// parser, which must name exactly the kinds the oracle derived from the raw answers, with the
+// page origin and the request URL read back as facts.
+async function broken(context, otherBase, api, paths) {
+  const origin = new URL(otherBase).origin;
+  const expected = await oracle(api, origin, paths);
+  const page = await context.newPage();
+  const lines = [];
+  page.on('console', (m) => { if (m.type() === 'error') lines.push(m.text()); });
+  await page.goto(otherBase);
+  await page.evaluate(async ({ api, paths }) => {
+    try { await fetch(api + paths.get); } catch {}
+    try { await fetch(api + paths.put, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{}' }); } catch {}
+  }, { api, paths });
+  for (let i = 0; i < 20 && lines.filter((l) => l.includes('CORS')).length < expected.length; i++) await page.waitForTimeout(100);
+  await page.close();
+  const text = lines.join('\n');
+  const json = JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: text, encoding: 'utf8' }));
+  const named = json.diagnoses.map((d) => `${d.kind}/${d.stage}`).sort();
+  const factsOk = json.diagnoses.every((d) => d.facts.page_origin === origin && [api + paths.get, api + paths.put].includes(d.facts.request_url));
+  const ok = expected.length > 0 && JSON.stringify(named) === JSON.stringify(expected) && factsOk && json.unrecognized.length === 0;
+  return { ok, expected, named, factsOk, text };
 }
 
 async function baseline(context, pageBase, backendPort) {
@@ -443,19 +504,24 @@ try {
   console.log(`baseline (no CORS): parser named ${base.kinds.join(', ')}; the fix checks all fail without CORS: ${base.controlFails} -> ${base.ok ? 'ok' : 'FAILED'}`);
   for (const t of TARGETS.filter((t) => !ONLY.length || ONLY.includes(t.id))) {
     const t0 = Date.now();
-    const dir = join(work, t.id);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'routes.js'), ROUTES_JS);
-    await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules')); // ES modules ignore NODE_PATH
     let child = null;
     const row = { id: t.id, server: '', scenarios: {}, seconds: 0, error: null };
-    try {
-      row.server = t.server();
+    // Prepares and starts the target with one generated config; returns its base URL.
+    const serve = async (variant, cfg) => {
+      const dir = join(work, t.id + variant);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'routes.js'), ROUTES_JS);
+      await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules')); // ES modules ignore NODE_PATH
       const port = await freePort();
-      const [cmd, args, cwd] = await t.prepare(dir, generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`), port, backendPort);
+      const [cmd, args, cwd] = await t.prepare(dir, cfg, port, backendPort, variant);
       child = start(cmd, args, cwd ?? dir, t.env ? t.env(port, dir) : {}, Boolean(t.group));
       await waitForPort(port, child, t.startSeconds ?? TARGET_SECONDS / 2);
-      const api = `http://127.0.0.1:${port}`;
+      return `http://127.0.0.1:${port}`;
+    };
+    const paths = { get: '/api/data', put: '/api/items/1' };
+    try {
+      row.server = t.server();
+      const api = await serve('', generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`));
       const t1 = Date.now();
       const r = await Promise.race([
         runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null),
@@ -464,6 +530,17 @@ try {
       row.browserSeconds = (Date.now() - t1) / 1000;
       for (const s of SCENARIOS) row.scenarios[s] = r[s];
       row.detail = r.detail;
+      // Broken, two ways: the fixed server seen from a refused origin, and the same target
+      // configured for the page origin only (the defaults: no PUT, no Authorization), the
+      // classic half-done fix.
+      const refused = await broken(context, otherBase, api, paths);
+      await stop(child);
+      child = null;
+      const narrowApi = await serve('_narrow', generateNarrow(t.id, pageOrigin));
+      const narrow = await broken(context, `${pageOrigin}/`, narrowApi, paths);
+      row.broken = { refused: refused.named, narrow: narrow.named, named: [...refused.named, ...narrow.named] };
+      row.scenarios['broken-detected'] = refused.ok && narrow.ok;
+      if (!row.scenarios['broken-detected']) row.detail = { ...r.detail, refused, narrow };
     } catch (e) {
       row.error = String(e.message ?? e).slice(0, 600);
     } finally {
@@ -472,7 +549,7 @@ try {
     }
     const applicable = SCENARIOS.filter((s) => row.scenarios[s] !== null);
     const passed = applicable.filter((s) => row.scenarios[s]).length;
-    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${passed}/${applicable.length} in ${row.seconds} s${row.error ? ` ERROR ${row.error}` : ''}${passed < applicable.length && !row.error ? ` ${JSON.stringify(row.detail)}` : ''}`);
+    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${passed}/${applicable.length} in ${row.seconds} s; refused origin: ${row.broken?.refused.join(', ') ?? '-'}; narrow policy: ${row.broken?.narrow.join(', ') ?? '-'}${row.error ? ` ERROR ${row.error}` : ''}${passed < applicable.length && !row.error ? ` ${JSON.stringify(row.detail)}` : ''}`);
     results.push(row);
   }
 } finally {
@@ -495,9 +572,11 @@ if (!ONLY.length) {
     `Verified on ${matrix.generated} with ${matrix.chromium}, ${total} s in all (\`node tests/verify/verify.mjs\`, run by \`make test\`).`,
     `Baseline: the same backend without CORS fails every fix check (${base?.controlFails ? 'as it must' : '**it did not**'}), and the parser named the errors Chromium printed for it: ${base?.kinds.join(', ')}.`,
     '',
-    `| target | server | ${SCENARIOS.join(' | ')} | seconds |`,
-    `|---|---|${SCENARIOS.map(() => '---').join('|')}|---:|`,
-    ...results.map((r) => `| ${r.id} | ${r.server} | ${SCENARIOS.map((s) => (r.error ? 'error' : mark(r.scenarios[s]))).join(' | ')} | ${r.seconds} |`),
+    'broken-detected: twice per target, (1) the fixed server seen from a refused origin and (2) the target configured for the page origin only, with the defaults (no PUT, no Authorization), Chromium\'s console text for a GET and a PUT with Authorization is named by the parser exactly as an independent Fetch-standard check of the raw HTTP answers predicts, with the page origin and the request URL as facts. The kinds are in the last column.',
+    '',
+    `| target | server | ${SCENARIOS.join(' | ')} | seconds | broken: errors named (refused origin; narrow policy) |`,
+    `|---|---|${SCENARIOS.map(() => '---').join('|')}|---:|---|`,
+    ...results.map((r) => `| ${r.id} | ${r.server} | ${SCENARIOS.map((s) => (r.error ? 'error' : mark(r.scenarios[s]))).join(' | ')} | ${r.seconds} | ${r.broken ? `${r.broken.refused.join(', ')}; ${r.broken.narrow.join(', ')}` : ''} |`),
   ].join('\n');
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
   const re = /(<!-- verify-matrix:start -->\n)[\s\S]*?(<!-- verify-matrix:end -->)/;
