@@ -70,9 +70,9 @@ function must(text, from, to) {
   return text.replace(from, to);
 }
 
-function generate(id, origin, pattern) {
+function generate(id, origin, pattern, expose = 'X-Request-Id') {
   return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, '--pattern', pattern, '--method', 'PUT', '--header', 'Authorization',
-    '--header', 'Content-Type', '--expose', 'X-Request-Id', '--credentials', '--max-age', '600'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    '--header', 'Content-Type', '--expose', expose, '--credentials', '--max-age', '600'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 // The classic half-done fix: the page origin allowed, everything else left at the defaults.
@@ -86,6 +86,10 @@ function version(cmd, args, pattern) {
 }
 const npmVersion = (pkg) => JSON.parse(execFileSync('node', ['-p', `JSON.stringify(require(require('node:path').join('${ROOT}', 'node_modules', '${pkg}', 'package.json')).version)`], { encoding: 'utf8' }));
 const pyVersion = (pkg) => execFileSync(join(VENV, 'bin/python'), ['-c', `import importlib.metadata as m; print(m.version('${pkg}'))`], { encoding: 'utf8' }).trim();
+
+// Azurite's well-known development account (documented by Microsoft for the emulator).
+const AZURE_ACCOUNT = 'devstoreaccount1';
+const AZURE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 // ---- targets: how each becomes a running server ----------------------------------------------
 // prepare(dir, config, port, backend) writes the files and returns [command, args].
@@ -285,6 +289,32 @@ const TARGETS = [
     },
     env: (port, dir) => ({ CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: join(dir, 'tc') }),
   },
+  { id: 'aws-s3', server: () => `s3rver ${npmVersion('s3rver')} (S3 emulator; the bucket CORS JSON sent as the XML that put-bucket-cors sends)`,
+    storage: { expose: 'x-amz-meta-request-id' },
+    async prepare(dir, cfg, port) {
+      // What `aws s3api put-bucket-cors --cors-configuration file://cors.json` does: the JSON
+      // rules become the API's XML body.
+      const rules = JSON.parse(cfg).CORSRules;
+      const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const xml = `<CORSConfiguration>${rules.map((r) => `<CORSRule>${[['AllowedOrigins', 'AllowedOrigin'], ['AllowedMethods', 'AllowedMethod'], ['AllowedHeaders', 'AllowedHeader'], ['ExposeHeaders', 'ExposeHeader']].map(([k, tag]) => (r[k] ?? []).map((v) => `<${tag}>${esc(v)}</${tag}>`).join('')).join('')}${r.MaxAgeSeconds === undefined ? '' : `<MaxAgeSeconds>${r.MaxAgeSeconds}</MaxAgeSeconds>`}</CORSRule>`).join('')}</CORSConfiguration>`;
+      await writeFile(join(dir, 'cors.xml'), xml);
+      return ['node', [join(ROOT, 'node_modules/s3rver/bin/s3rver.js'), '-d', join(dir, 'data'), '-a', '127.0.0.1', '-p', String(port), '--silent', '--configure-bucket', 'api', join(dir, 'cors.xml')]];
+    },
+    async setup(api) {
+      const put = await fetch(`${api}/api/data`, { method: 'PUT', body: '{"ok":true}', headers: { 'Content-Type': 'application/json', 'x-amz-meta-request-id': '42' } });
+      if (put.status !== 200) throw new Error(`s3rver refused the object upload: ${put.status}`);
+    } },
+  { id: 'azure-blob', server: () => `Azurite ${npmVersion('azurite')} (Azure Blob emulator; the XML sent as Set Blob Service Properties)`,
+    storage: { base: `/${AZURE_ACCOUNT}`, expose: 'x-ms-meta-requestid' },
+    async prepare(dir, cfg, port) {
+      return [join(ROOT, 'node_modules/.bin/azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', join(dir, 'az'), '--silent', '--skipApiVersionCheck', '--disableTelemetry']];
+    },
+    async setup(api, cfg) {
+      // The generated XML is exactly the body of Set Blob Service Properties.
+      await azure(api, 'PUT', '', { restype: 'service', comp: 'properties' }, { 'Content-Type': 'application/xml' }, cfg);
+      await azure(api, 'PUT', '/api', { restype: 'container' }, { 'x-ms-blob-public-access': 'blob' });
+      await azure(api, 'PUT', '/api/data', {}, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': 'application/json', 'x-ms-meta-requestid': '42' }, '{"ok":true}');
+    } },
   { id: 'nginx', server: () => `nginx ${version('nginx', ['-v'], /nginx\/(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
       let t = must(cfg, `listen 127.0.0.1:8080;`, `listen 127.0.0.1:${port};`);
@@ -316,6 +346,25 @@ const TARGETS = [
 ];
 
 // ---- process and network helpers --------------------------------------------------------------
+
+// One Blob REST call signed with Shared Key (learn.microsoft.com: "Authorize with Shared Key").
+async function azure(api, method, path, query, headers, body = '') {
+  const { createHmac } = await import('node:crypto');
+  const h = { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2021-12-02', ...headers };
+  const length = Buffer.byteLength(body);
+  const url = new URL(api + path);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const lower = Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+  const canonicalHeaders = Object.keys(lower).filter((k) => k.startsWith('x-ms-')).sort().map((k) => `${k}:${lower[k]}\n`).join('');
+  const canonicalResource = `/${AZURE_ACCOUNT}${url.pathname}${Object.keys(query).sort().map((k) => `\n${k}:${query[k]}`).join('')}`;
+  const toSign = [method, '', '', length ? String(length) : '', '', lower['content-type'] ?? '', '', '', '', '', '', ''].join('\n') + '\n' + canonicalHeaders + canonicalResource;
+  const signature = createHmac('sha256', Buffer.from(AZURE_KEY, 'base64')).update(toSign, 'utf8').digest('base64');
+  const r = await fetch(url, { method, headers: { ...h, Authorization: `SharedKey ${AZURE_ACCOUNT}:${signature}` }, body: length ? body : undefined });
+  const text = await r.text();
+  if (r.status >= 300) throw new Error(`Azurite ${method} ${url.pathname}${url.search}: ${r.status} ${text.slice(0, 300)}`);
+  return text;
+}
+
 function freePort() {
   return new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 }
@@ -364,18 +413,25 @@ async function waitForPort(port, child, seconds) {
 const PATTERN_TARGETS = new Set(JSON.parse(execFileSync(CLI, ['frameworks', '--json'], { encoding: 'utf8' })).filter((f) => f.patterns).map((f) => f.id));
 const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin'];
 
-async function runScenarios(context, pageBase, otherBase, api, patternBase) {
+// Storage targets (blob/object stores) serve files, not the application: the exposed header is
+// the object's metadata header, a PUT without the store's own signature is refused by the store
+// (the check is that its answer is readable, i.e. the preflight passed and the CORS headers are
+// on the error), and the error response is a 404 for a missing object.
+async function runScenarios(context, pageBase, otherBase, api, patternBase, storage = null) {
   const page = await context.newPage();
   await page.goto(pageBase);
-  const r = await page.evaluate(async (api) => {
+  const exposedName = storage?.expose ?? 'X-Request-Id';
+  const errorPath = storage ? '/api/missing' : '/api/error';
+  const r = await page.evaluate(async ({ api, exposedName, errorPath }) => {
     const out = {};
     const attempt = async (name, fn) => { try { out[name] = await fn(); } catch (e) { out[name] = { error: String(e) }; } };
-    await attempt('simple', async () => { const r = await fetch(api + '/api/data'); return { status: r.status, body: await r.json(), exposed: r.headers.get('X-Request-Id') }; });
-    await attempt('credentialed', async () => { const r = await fetch(api + '/api/data', { credentials: 'include' }); return { status: r.status, body: await r.json() }; });
-    await attempt('put', async () => { const r = await fetch(api + '/api/items/1', { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer token' }, body: '{"n":1}' }); return { status: r.status, body: await r.json() }; });
-    await attempt('error', async () => { const r = await fetch(api + '/api/error'); return { status: r.status }; });
+    const json = async (r) => { const t = await r.text(); try { return JSON.parse(t); } catch { return t.slice(0, 200); } };
+    await attempt('simple', async () => { const r = await fetch(api + '/api/data'); return { status: r.status, body: await json(r), exposed: r.headers.get(exposedName) }; });
+    await attempt('credentialed', async () => { const r = await fetch(api + '/api/data', { credentials: 'include' }); return { status: r.status, body: await json(r) }; });
+    await attempt('put', async () => { const r = await fetch(api + '/api/items/1', { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer token' }, body: '{"n":1}' }); return { status: r.status, body: await json(r) }; });
+    await attempt('error', async () => { const r = await fetch(api + errorPath); return { status: r.status }; });
     return out;
-  }, api);
+  }, { api, exposedName, errorPath });
   await page.close();
   const other = await context.newPage();
   await other.goto(otherBase);
@@ -394,9 +450,9 @@ async function runScenarios(context, pageBase, otherBase, api, patternBase) {
     'pattern-origin': patternOk,
     'simple-get': r.simple?.status === 200 && r.simple?.body?.ok === true,
     'credentialed-get': r.credentialed?.status === 200 && r.credentialed?.body?.ok === true,
-    'put-with-preflight': r.put?.status === 200 && r.put?.body?.updated === true,
+    'put-with-preflight': storage ? Number.isInteger(r.put?.status) : r.put?.status === 200 && r.put?.body?.updated === true,
     'exposed-header': r.simple?.exposed === '42',
-    'error-500': r.error?.status === 500,
+    'error-500': r.error?.status === (storage ? 404 : 500),
     'other-origin-refused': refused,
     detail: r,
   };
@@ -516,15 +572,17 @@ try {
       const [cmd, args, cwd] = await t.prepare(dir, cfg, port, backendPort, variant);
       child = start(cmd, args, cwd ?? dir, t.env ? t.env(port, dir) : {}, Boolean(t.group));
       await waitForPort(port, child, t.startSeconds ?? TARGET_SECONDS / 2);
-      return `http://127.0.0.1:${port}`;
+      const api = `http://127.0.0.1:${port}${t.storage?.base ?? ''}`;
+      if (t.setup) await t.setup(api, cfg);
+      return api;
     };
     const paths = { get: '/api/data', put: '/api/items/1' };
     try {
       row.server = t.server();
-      const api = await serve('', generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`));
+      const api = await serve('', generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`, t.storage?.expose));
       const t1 = Date.now();
       const r = await Promise.race([
-        runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null),
+        runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null, t.storage),
         new Promise((_, no) => setTimeout(() => no(new Error('scenarios timed out')), TARGET_SECONDS * 1000)),
       ]);
       row.browserSeconds = (Date.now() - t1) / 1000;
