@@ -20,6 +20,7 @@ step "clippy" cargo clippy --all-targets --quiet -- -D warnings
 step "native tests" cargo test --quiet
 step "YAML and TypeScript syntax of generated configs" node tests/syntax/check.mjs
 step "Rust snippets type-check (axum, actix-web, rocket)" tests/syntax/rust-check.sh
+step "platform checkers on generated configs (nginx -t, apache2 -t, haproxy -c, caddy validate, php -l, py_compile, go vet)" tests/syntax/linters.sh
 step "release build" trunk build --release
 step "size report" scripts/size-report.sh dist
 step "wasm tests in Chromium" cargo test --target wasm32-unknown-unknown --test web

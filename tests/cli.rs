@@ -124,3 +124,70 @@ fn config_from_a_paste_uses_its_origin() {
     let o = run(&["frameworks"], "");
     assert!(stdout(&o).contains("express"));
 }
+
+/// `config --from` fills the policy from a real paste: the origin, the method and header the
+/// error named, credentials when the kind implies them; options given on the command line win or
+/// add what the paste lacks (Firefox does not print the page origin). Snapshots of the printed
+/// config for pastes captured from real browsers, and the facts each must carry.
+#[test]
+fn config_from_real_pastes() {
+    let cases: [(&str, &str, &[&str], &[&str]); 4] = [
+        ("real-chromium-method-not-allowed", "nginx", &[], &["PATCH"]),
+        (
+            "real-chromium-header-not-allowed",
+            "express",
+            &[],
+            &["'authorization'", "'Authorization'"],
+        ),
+        (
+            "real-chromium-credentials-not-true",
+            "flask",
+            &[],
+            &["supports_credentials=True"],
+        ),
+        (
+            "firefox-header-not-allowed",
+            "caddy",
+            &["--origin", "https://app.example.com"],
+            &["X-Apollo-Operation-Name"],
+        ),
+    ];
+    for (paste, framework, extra, must) in cases {
+        let file = format!("tests/corpus/{paste}.txt");
+        let mut args = vec!["config", "--framework", framework, "--from", &file];
+        args.extend_from_slice(extra);
+        let o = run(&args, "");
+        assert_eq!(o.status.code(), Some(0), "{paste}: {o:?}");
+        let out = stdout(&o);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let report = cors_doctor::parse::diagnose(&text);
+        let origin = report.diagnoses[0]
+            .facts
+            .page_origin
+            .clone()
+            .unwrap_or_else(|| extra[1].to_string());
+        // nginx writes the allowlist as an anchored regex, dots escaped.
+        assert!(
+            out.contains(&origin) || out.contains(&origin.replace('.', "\\.")),
+            "{paste}: origin {origin} missing"
+        );
+        assert!(
+            must.iter().any(|m| out.contains(m)),
+            "{paste}: none of {must:?} in\n{out}"
+        );
+        insta::assert_snapshot!(format!("from-{paste}-{framework}"), out);
+    }
+    // A paste with nothing recognised cannot fill a policy: exit 2 with the reason.
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "nginx",
+            "--from",
+            "tests/corpus/negative-js-error.txt",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no CORS error recognised"));
+}
