@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs each platform's own checker on the configs cors-doctor generates, under several policies:
 # nginx -t, apache2 -t, haproxy -c, caddy validate, php -l, go vet (net/http and Gin),
-# python -m py_compile (Flask, FastAPI, Django). The snippet goes into the smallest file the
-# checker accepts (an http {} block, a server root with the modules loaded, a Go main package);
-# nothing is started and nothing listens. Any checker failure fails the step with its output.
+# python -m py_compile and pyflakes (Flask, FastAPI, Django). The snippet goes into the smallest
+# file the checker accepts (an http {} block, a server root with the modules loaded, a Go main
+# package); nothing is started and nothing listens. Any checker failure fails the step with its output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -78,9 +78,12 @@ for i in "${!policies[@]}"; do
   gen php > "$d/index.php"
   check "php -l, policy $i" php -l "$d/index.php"
 
+  # Python: compiles, and pyflakes finds no unused import or undefined name (the Django
+  # snippet extends the settings' own lists, so those two are defined first).
   for id in flask fastapi django; do
-    gen "$id" > "$d/$id.py"
+    { [ "$id" = django ] && printf 'INSTALLED_APPS = []\nMIDDLEWARE = []\n'; gen "$id"; } > "$d/$id.py"
     check "py_compile $id, policy $i" python -m py_compile "$d/$id.py"
+    check "pyflakes $id, policy $i" python -m pyflakes "$d/$id.py"
   done
 
   # Go net/http: the middleware file plus a main that uses it, in a module.
@@ -99,4 +102,4 @@ if [ "$fail" -ne 0 ]; then
   echo "platform checkers: failures above"
   exit 1
 fi
-echo "platform checkers: $count checks pass (nginx, apache2, haproxy, caddy, php, python, go vet) over ${#policies[@]} policies"
+echo "platform checkers: $count checks pass (nginx, apache2, haproxy, caddy, php, py_compile, pyflakes, go vet) over ${#policies[@]} policies"

@@ -1,5 +1,5 @@
 # app.py  (pip install flask flask-cors>=6)
-import re
+import re  {{?PATTERNS}}
 
 from flask import Flask
 from flask_cors import CORS
