@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Trunk post-build hook, on $TRUNK_STAGING_DIR:
 
+0. drop the three JS stream classes Leptos links in and the app never uses (server_fn's
+   wasm-streams: IntoUnderlyingSource, -ByteSource, -Sink): their wasm exports keep ~1 KB brotli
+   of code alive. The classes go from the JS glue and the exports from the wasm, then wasm-opt
+   removes the code only they reached. Any change in their shape stops the build;
 1. minify wasm-bindgen's JS glue with terser (Trunk's own JS minifier fails on it), and update
-   the Subresource Integrity hash Trunk wrote for it;
-2. put the sha256 of Trunk's inline loader script into the page's Content-Security-Policy
-   (its text changes with every build's file names).
+   the Subresource Integrity hashes Trunk wrote for the JS and the wasm;
+2. put the sha256 of Trunk's inline loader script into the page's Content-Security-Policy and
+   the `_headers` file for static hosts (its text changes with every build's file names);
+3. write `source.tar.gz`, the committed source (`git archive HEAD`), beside the app: the
+   footer's "Source code" link leads there, to the code that was built, wherever it is hosted.
 """
 import base64
 import glob
@@ -23,19 +29,124 @@ def digest(algorithm, data):
     return base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
 
 
-terser = os.path.join(os.path.dirname(__file__), "..", "node_modules", ".bin", "terser")
-for js in glob.glob(os.path.join(staging, "*.js")):
-    subprocess.run([terser, js, "--module", "--compress", "--mangle", "-o", js], check=True)
-    name = os.path.basename(js)
-    new = digest("sha384", open(js, "rb").read())
+STREAM_CLASSES = ("IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource")
+
+
+def drop_stream_classes(js):
+    for name in STREAM_CLASSES:
+        counts = []
+        for pattern in (
+            r"export class %s \{\n.*?\n\}\n" % name,
+            r"if \(Symbol\.dispose\) %s\.prototype\[Symbol\.dispose\] = %s\.prototype\.free;\n"
+            % (name, name),
+            r"const %sFinalization = \(typeof FinalizationRegistry === 'undefined'\)\n[^\n]*\n[^\n]*;\n"
+            % name,
+        ):
+            js, n = re.subn(pattern, "", js, flags=re.S)
+            counts.append(n)
+        if counts != [1, 1, 1]:
+            sys.exit(f"post-build: the JS glue's {name} is not shaped as expected ({counts})")
+    js = js.replace('const __wbindgen_enum_ReadableStreamType = ["bytes"];\n', "")
+    if re.search(r"intounderlying|IntoUnderlying|ReadableStreamType\[", js):
+        sys.exit("post-build: a stream class is still referenced by the JS glue")
+    return js
+
+
+def leb128(data, i):
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def uleb128(n):
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def drop_exports(wasm, prefixes):
+    """The module without the exports whose names start with one of `prefixes`."""
+    out, i, dropped = bytearray(wasm[:8]), 8, 0
+    while i < len(wasm):
+        section = wasm[i]
+        size, start = leb128(wasm, i + 1)
+        body = wasm[start : start + size]
+        if section == 7:  # the export section
+            count, k = leb128(body, 0)
+            kept = []
+            for _ in range(count):
+                length, name_at = leb128(body, k)
+                name = body[name_at : name_at + length]
+                _, end = leb128(body, name_at + length + 1)  # kind byte, then the index
+                if name.startswith(prefixes):
+                    dropped += 1
+                else:
+                    kept.append(body[k:end])
+                k = end
+            body = uleb128(len(kept)) + b"".join(kept)
+        out += bytes([section]) + uleb128(len(body)) + body
+        i = start + size
+    return bytes(out), dropped
+
+
+def set_integrity(html, name, data):
     html, n = re.subn(
-        r'(href=/?' + re.escape(name) + r' integrity=sha384-)[A-Za-z0-9+/=]+', r"\g<1>" + new, html
+        r"(href=/?" + re.escape(name) + r" integrity=sha384-)[A-Za-z0-9+/=]+",
+        r"\g<1>" + digest("sha384", data),
+        html,
     )
     if n != 1:
         sys.exit(f"post-build: expected one integrity attribute for {name} in {index}")
+    return html
+
+
+bin_dir = os.path.join(os.path.dirname(__file__), "..", "node_modules", ".bin")
+for js in glob.glob(os.path.join(staging, "*.js")):
+    text = drop_stream_classes(open(js, encoding="utf-8").read())
+    open(js, "w", encoding="utf-8").write(text)
+    subprocess.run(
+        [os.path.join(bin_dir, "terser"), js, "--module", "--compress", "--mangle", "-o", js],
+        check=True,
+    )
+    html = set_integrity(html, os.path.basename(js), open(js, "rb").read())
+
+for wasm in glob.glob(os.path.join(staging, "*.wasm")):
+    module, dropped = drop_exports(
+        open(wasm, "rb").read(), (b"intounderlying", b"__wbg_intounderlying")
+    )
+    if dropped < 3:
+        sys.exit(f"post-build: expected the stream classes' exports in {wasm}, found {dropped}")
+    open(wasm, "wb").write(module)
+    subprocess.run([os.path.join(bin_dir, "wasm-opt"), "-Oz", wasm, "-o", wasm], check=True)
+    html = set_integrity(html, os.path.basename(wasm), open(wasm, "rb").read())
 
 scripts = re.findall(r"<script type=\"?module\"?>(.*?)</script>", html, re.S)
 if len(scripts) != 1 or "__TRUNK_LOADER_HASH__" not in html:
     sys.exit(f"post-build: expected one inline module script and the hash placeholder in {index}")
-html = html.replace("__TRUNK_LOADER_HASH__", digest("sha256", scripts[0].encode("utf-8")))
+loader_hash = digest("sha256", scripts[0].encode("utf-8"))
+html = html.replace("__TRUNK_LOADER_HASH__", loader_hash)
+
+headers = os.path.join(staging, "_headers")
+if os.path.exists(headers):
+    text = open(headers, encoding="utf-8").read()
+    if "__TRUNK_LOADER_HASH__" not in text:
+        sys.exit(f"post-build: expected the hash placeholder in {headers}")
+    open(headers, "w", encoding="utf-8").write(text.replace("__TRUNK_LOADER_HASH__", loader_hash))
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+tarball = subprocess.run(
+    ["git", "-C", root, "archive", "--format=tar.gz", "--prefix=cors-doctor/", "HEAD"],
+    capture_output=True,
+)
+if tarball.returncode != 0 or not tarball.stdout:
+    sys.exit("post-build: `git archive HEAD` failed: the build needs a git checkout (footer link)")
+open(os.path.join(staging, "source.tar.gz"), "wb").write(tarball.stdout)
 open(index, "w", encoding="utf-8").write(html)

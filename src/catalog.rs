@@ -14,7 +14,7 @@ pub mod patterns;
 
 use serde::Serialize;
 
-pub use kinds::KINDS;
+pub use kinds::{ENGINE_EXAMPLES, KINDS};
 
 /// The browser engine whose console printed a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

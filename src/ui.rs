@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::{self, KINDS};
+use crate::catalog::{self, ENGINE_EXAMPLES, KINDS};
 use crate::explain;
 use crate::generate::Policy;
 use crate::parse::{self, Diagnosis, Report};
@@ -77,8 +77,7 @@ pub fn App() -> impl IntoView {
             Ok(fragment) => {
                 browser::replace_hash(&fragment);
                 let link = format!("{}#{fragment}", browser::page_url());
-                leptos::task::spawn_local(async move {
-                    let ok = copy_to_clipboard(&link).await;
+                copy_to_clipboard(&link, move |ok| {
                     share_note.set(if ok {
                         "Link copied. It holds your paste in the part after #, which browsers never send to a server.".to_string()
                     } else {
@@ -137,7 +136,9 @@ pub fn App() -> impl IntoView {
         <footer class="footer">
             <p>
                 "Everything runs in your browser: nothing you paste leaves this page. "
-                <a href="https://github.com/cors-doctor/cors-doctor">"Source code"</a>
+                // The committed source of this build, written beside the app by
+                // scripts/post-build.py: the link leads to exactly the code that runs.
+                <a href="source.tar.gz">"Source code"</a>
             </p>
         </footer>
     }
@@ -180,24 +181,46 @@ fn Examples(
     /// What the paste box shows, replaced too.
     shown: RwSignal<String>,
 ) -> impl IntoView {
+    // Values: a kind id (its Chrome/Edge example) or the index into ENGINE_EXAMPLES.
+    let group = |engine: catalog::Engine, label: &'static str| {
+        view! {
+            <optgroup label=label>
+                {ENGINE_EXAMPLES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.1 == engine)
+                    .map(|(i, e)| view! { <option value=i.to_string()>{catalog::kind(e.0).title}</option> })
+                    .collect_view()}
+            </optgroup>
+        }
+    };
     view! {
         <label class="examples">
             "Try an example: "
             <select
                 data-testid="examples"
                 on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    if let Some(k) = catalog::KindId::from_id(&id) {
-                        text.set(catalog::kind(k).example.to_string());
-                        shown.set(catalog::kind(k).example.to_string());
+                    let v = event_target_value(&ev);
+                    let example = match v.parse::<usize>() {
+                        Ok(i) => ENGINE_EXAMPLES.get(i).map(|e| e.2),
+                        Err(_) => catalog::KindId::from_id(&v).map(|k| catalog::kind(k).example),
+                    };
+                    if let Some(t) = example {
+                        text.set(t.to_string());
+                        shown.set(t.to_string());
                     }
                 }
             >
                 <option value="">"choose an error…"</option>
-                {KINDS
-                    .iter()
-                    .map(|k| view! { <option value=k.id.id()>{k.title}</option> })
-                    .collect_view()}
+                <optgroup label="Chrome / Edge">
+                    {KINDS
+                        .iter()
+                        .filter(|k| !ENGINE_EXAMPLES.iter().any(|e| e.2 == k.example))
+                        .map(|k| view! { <option value=k.id.id()>{k.title}</option> })
+                        .collect_view()}
+                </optgroup>
+                {group(catalog::Engine::Firefox, "Firefox")}
+                {group(catalog::Engine::Webkit, "Safari")}
             </select>
         </label>
     }
@@ -338,10 +361,7 @@ pub(crate) fn CopyButton(
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let on_click = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local(async move {
-            copied.set(Some(copy_to_clipboard(&text).await));
-        });
+        copy_to_clipboard(&text, move |ok| copied.set(Some(ok)));
     };
     view! {
         <button type="button" class="button" data-testid=testid on:click=on_click>
@@ -354,19 +374,41 @@ pub(crate) fn CopyButton(
     }
 }
 
-/// Writes to the system clipboard; false when the browser refuses.
-async fn copy_to_clipboard(text: &str) -> bool {
+/// Writes to the system clipboard, then calls `done` with false when the browser refused.
+/// A callback on the promise rather than an async task: no futures executor in the bundle.
+fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
+        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
         let Some(window) = web_sys::window() else {
-            return false;
+            return done(false);
         };
-        let promise = window.navigator().clipboard().write_text(text);
-        wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+        let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+        let finish = move |ok: bool| {
+            if let Some(f) = done.take() {
+                f(ok);
+            }
+        };
+        let on_fail = finish.clone();
+        // promise.then(ok, fail), called through JS: only one of the two callbacks runs (the
+        // other is a few bytes left to the page's lifetime).
+        let promise: JsValue = window.navigator().clipboard().write_text(text).into();
+        let ok = Closure::once_into_js(move |_: JsValue| finish(true));
+        let fail = Closure::once_into_js(move |_: JsValue| on_fail(false));
+        let called = web_sys::js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
+            .ok()
+            .and_then(|then| then.dyn_into::<web_sys::js_sys::Function>().ok())
+            .map(|then| then.call2(&promise, &ok, &fail).is_ok());
+        if called != Some(true) {
+            // No promise: the API is missing or threw; say so.
+            let _ = fail
+                .unchecked_into::<web_sys::js_sys::Function>()
+                .call1(&JsValue::NULL, &JsValue::NULL);
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = text;
-        false
+        done(false);
     }
 }

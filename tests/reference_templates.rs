@@ -408,3 +408,59 @@ fn every_kind_has_a_sample_per_engine_and_an_example_that_classifies_as_itself()
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// The example menu (`KINDS[].example` under Chrome / Edge, `ENGINE_EXAMPLES` under Firefox and
+/// Safari): every entry classifies as exactly its kind, in the browser it is listed under (or
+/// no engine where the wording is shared); a kind's `example` listed under Chrome really is
+/// Chrome's wording; and every engine that has its own wording for a kind has an entry.
+#[test]
+fn the_example_menu_gives_each_kind_in_each_browsers_wording() {
+    use cors_doctor::catalog::{patterns::PATTERNS, ENGINE_EXAMPLES, KINDS};
+    let mut wrong = Vec::new();
+    let mut check = |text: &str, kind: KindId, engine: Engine| {
+        let r = diagnose(text);
+        let ok = r.diagnoses.len() == 1
+            && r.diagnoses[0].kind == kind
+            && r.diagnoses[0].engine.is_none_or(|e| e == engine);
+        if !ok {
+            let got: Vec<_> = r
+                .diagnoses
+                .iter()
+                .map(|d| (d.kind.id(), d.engine))
+                .collect();
+            wrong.push(format!("{} as {}: got {got:?}", kind.id(), engine.id()));
+        }
+    };
+    for k in KINDS {
+        if !ENGINE_EXAMPLES.iter().any(|e| e.2 == k.example) {
+            check(k.example, k.id, Engine::Chromium);
+        }
+    }
+    for &(kind, engine, text) in ENGINE_EXAMPLES {
+        check(text, kind, engine);
+    }
+    for p in PATTERNS {
+        let (Some(kind), Some(engine)) = (p.kind(), p.engine) else {
+            continue;
+        };
+        let listed = match engine {
+            Engine::Chromium => !ENGINE_EXAMPLES
+                .iter()
+                .any(|e| e.0 == kind && e.2 == cors_doctor::catalog::kind(kind).example),
+            _ => ENGINE_EXAMPLES.iter().any(|e| e.0 == kind && e.1 == engine),
+        };
+        // Safari's X-Frame-Options text is Chrome's word for word: listed once, under Chrome.
+        // cors-other is the catch-all for a reason no pattern knows: one example is enough.
+        let shared = (kind == KindId::XFrameOptions && engine == Engine::Webkit)
+            || kind == KindId::CorsOther;
+        if !listed && !shared {
+            wrong.push(format!(
+                "{} has a {} wording but no menu entry",
+                kind.id(),
+                engine.id()
+            ));
+        }
+    }
+    wrong.dedup();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -4,7 +4,7 @@
 //! fetch"); examples are real console wordings from `shared/reference/engine-messages.json`.
 //! Order here is the order of the UI's example menu: the common CORS failures first.
 
-use super::{Kind, KindId};
+use super::{Engine, Kind, KindId};
 
 /// Every kind, most common first.
 pub static KINDS: &[Kind] = &[
@@ -126,7 +126,7 @@ pub static KINDS: &[Kind] = &[
         fix: "Send plain comma-separated lists, e.g. Access-Control-Allow-Methods: GET, POST, PUT and Access-Control-Allow-Headers: Content-Type, Authorization.",
         lookalike: false,
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSInvalidAllowHeader"),
-        example: "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: invalid token ‘Content-Type;’ in CORS header ‘Access-Control-Allow-Headers’).",
+        example: "Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
     },
     Kind {
         id: KindId::RedirectNotAllowed,
@@ -136,7 +136,7 @@ pub static KINDS: &[Kind] = &[
         fix: "Call the final URL directly instead of one that redirects (typical: http -> https, missing trailing slash, an old domain). If the redirect must stay, every server in the chain must send the CORS headers.",
         lookalike: false,
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSExternalRedirectNotAllowed"),
-        example: "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://cdn.example.com/file.json. (Reason: CORS request external redirect not allowed).",
+        example: "Access to fetch at 'https://api.example.com/login' from origin 'http://localhost:3000' has been blocked by CORS policy: Redirect location 'https://user:secret@sso.example.com/login' contains a username and password, which is disallowed for cross-origin requests.",
     },
     Kind {
         id: KindId::SchemeNotSupported,
@@ -328,4 +328,57 @@ pub static KINDS: &[Kind] = &[
         mdn: Some("https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors"),
         example: "Access to fetch at 'https://api.example.com/v1/items' from origin 'http://localhost:3000' has been blocked by CORS policy: The response is invalid.",
     },
+];
+
+/// The same errors as Firefox and Safari print them (the Chrome/Edge wording is each kind's
+/// `example`), for the example menu; from `shared/reference/engine-messages.json`. Safari's
+/// X-Frame-Options text is Chrome's, word for word, so it has no entry of its own. A kind whose
+/// `example` is repeated here has no Chrome wording: the menu lists it under its own browser only.
+#[rustfmt::skip]
+pub static ENGINE_EXAMPLES: &[(KindId, Engine, &str)] = &[
+    (KindId::MissingAllowOrigin, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/orders. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200."),
+    (KindId::OriginMismatch, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/me. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘https://app.example.com’)."),
+    (KindId::MultipleAllowOrigin, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/items. (Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)."),
+    (KindId::WildcardWithCredentials, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."),
+    (KindId::CredentialsNotTrue, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)."),
+    (KindId::PreflightBadStatus, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/orders/7. (Reason: CORS preflight response did not succeed). Status code: 401."),
+    (KindId::PreflightRedirect, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://api.example.com/v1/orders. (Reason: CORS preflight response did not succeed). Status code: 301."),
+    (KindId::MethodNotAllowed, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/orders/7. (Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’)."),
+    (KindId::HeaderNotAllowed, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/graphql. (Reason: header ‘x-api-key’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)."),
+    (KindId::AuthorizationNotCoveredByWildcard, Engine::Firefox, "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at https://api.example.com/v1/me soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."),
+    (KindId::InvalidAllowMethodsOrHeaders, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/orders. (Reason: invalid token ‘Content-Type;’ in CORS header ‘Access-Control-Allow-Headers’)."),
+    (KindId::RedirectNotAllowed, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/login. (Reason: CORS request external redirect not allowed)."),
+    (KindId::SchemeNotSupported, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at file:///home/me/data.json. (Reason: CORS request not http)."),
+    (KindId::CorsDisabled, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: CORS disabled)."),
+    (KindId::OriginHeaderNotAdded, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: CORS header ‘Origin’ cannot be added)."),
+    (KindId::NetworkError, Engine::Firefox, "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/orders. (Reason: CORS request did not succeed). Status code: (null)."),
+    (KindId::GenericFetchFailure, Engine::Firefox, "TypeError: NetworkError when attempting to fetch resource."),
+    (KindId::MixedContent, Engine::Firefox, "Blocked loading mixed active content “http://api.example.com/v1/orders”"),
+    (KindId::CorpBlocked, Engine::Firefox, "The resource at “https://cdn.example.com/lib.js” was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy_(CORP)#"),
+    (KindId::OrbBlocked, Engine::Firefox, "The resource at “https://api.example.com/data.json” was blocked by OpaqueResponseBlocking. Reason: “nosniff is true and mimeType is an opaque-blocklisted MIME type or its essence is ‘text/plain’”."),
+    (KindId::XFrameOptions, Engine::Firefox, "The loading of “https://bank.example.com/” in a frame is denied by “X-Frame-Options“ directive set to “DENY“."),
+    (KindId::FrameAccess, Engine::Firefox, "Uncaught DOMException: Permission denied to access property \"document\" on cross-origin object"),
+    (KindId::SubresourceIntegrity, Engine::Firefox, "“https://cdn.example.net/lib.js” is not eligible for integrity checks since it’s neither CORS-enabled nor same-origin."),
+    (KindId::CspBlocked, Engine::Firefox, "Content-Security-Policy: The page’s settings blocked the loading of a resource (connect-src) at https://api.example.com/v1/orders because it violates the following directive: “connect-src 'self'”"),
+    (KindId::MissingAllowOrigin, Engine::Webkit, "[Error] Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 200\n[Error] Fetch API cannot load https://api.example.com/v1/orders due to access control checks."),
+    (KindId::MultipleAllowOrigin, Engine::Webkit, "[Error] Access-Control-Allow-Origin cannot contain more than one origin.\n[Error] Fetch API cannot load https://api.example.com/items due to access control checks."),
+    (KindId::WildcardWithCredentials, Engine::Webkit, "[Error] Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.\n[Error] Fetch API cannot load https://api.example.com/session due to access control checks."),
+    (KindId::CredentialsNotTrue, Engine::Webkit, "[Error] Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\".\n[Error] Fetch API cannot load https://api.example.com/session due to access control checks."),
+    (KindId::PreflightBadStatus, Engine::Webkit, "[Error] Preflight response is not successful. Status code: 401\n[Error] Fetch API cannot load https://api.example.com/v1/orders/7 due to access control checks."),
+    (KindId::MethodNotAllowed, Engine::Webkit, "[Error] Method PATCH is not allowed by Access-Control-Allow-Methods.\n[Error] Fetch API cannot load https://api.example.com/v1/orders/7 due to access control checks."),
+    (KindId::HeaderNotAllowed, Engine::Webkit, "[Error] Request header field x-api-key is not allowed by Access-Control-Allow-Headers.\n[Error] Fetch API cannot load https://api.example.com/graphql due to access control checks."),
+    (KindId::InvalidAllowMethodsOrHeaders, Engine::Webkit, "[Error] Header Access-Control-Allow-Headers has an invalid value: Content-Type;\n[Error] Fetch API cannot load https://api.example.com/v1/orders due to access control checks."),
+    (KindId::SchemeNotSupported, Engine::Webkit, "[Error] Cross origin requests are only supported for HTTP.\n[Error] XMLHttpRequest cannot load file:///Users/me/data.json due to access control checks."),
+    (KindId::RequestMode, Engine::Webkit, "[Error] Cross origin requests are not allowed when using same-origin fetch mode.\n[Error] Fetch API cannot load https://api.example.com/v1/orders due to access control checks."),
+    (KindId::CorpBlocked, Engine::Webkit, "[Error] Cancelled load to https://cdn.example.com/img.png because it violates the resource's Cross-Origin-Resource-Policy response header."),
+    (KindId::CoepBlocked, Engine::Webkit, "[Error] Refused to display 'https://maps.example.com/embed' in a frame because of Cross-Origin-Embedder-Policy."),
+    (KindId::FrameAccess, Engine::Webkit, "[Error] SecurityError: Blocked a frame with origin \"https://shop.example.com\" from accessing a cross-origin frame. Protocols, domains, and ports must match."),
+    (KindId::MixedContent, Engine::Webkit, "[blocked] The page at https://shop.example.com/cart requested insecure content from http://api.example.com/v1/orders. This content was blocked and must be served over HTTPS."),
+    (KindId::SubresourceIntegrity, Engine::Webkit, "[Error] Failed integrity metadata check. Content length: 10240, Expected content length: 10240, Expected metadata: sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"),
+    (KindId::GenericFetchFailure, Engine::Webkit, "[Error] Unhandled Promise Rejection: TypeError: Load failed"),
+    (KindId::RedirectNotAllowed, Engine::Webkit, "[Error] Cross-origin redirection denied by Cross-Origin Resource Sharing policy.\n[Error] Fetch API cannot load https://api.example.com/login due to access control checks."),
+    (KindId::CspBlocked, Engine::Webkit, "[Error] Refused to connect to https://api.example.com/v1/orders because it does not appear in the connect-src directive of the Content Security Policy."),
+    (KindId::BlockedByClient, Engine::Webkit, "[Error] Blocked by content extension\n[Error] Fetch API cannot load https://ads.example.com/pixel.gif due to access control checks."),
+    (KindId::NetworkError, Engine::Webkit, "[Error] Could not connect to the server.\n[Error] Fetch API cannot load http://localhost:8080/api/orders due to access control checks."),
+    (KindId::CoopBlocked, Engine::Webkit, "[Error] Navigation was blocked by Cross-Origin-Opener-Policy"),
 ];

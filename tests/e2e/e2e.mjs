@@ -133,6 +133,29 @@ async function main() {
     // Screen readers hear the result.
     check((await page.textContent('[data-testid=status]')).includes('1 error recognised'), 'a status live region announces the result');
 
+    // The example menu: every entry, in each browser's wording, gives one card of its kind
+    // with that browser's badge (or none where the wording is shared by several engines).
+    const options = await page.$$eval('[data-testid=examples] optgroup', (groups) => groups.flatMap((g) =>
+      [...g.querySelectorAll('option')].map((o) => ({ group: g.label, value: o.value, title: o.textContent }))));
+    const groups = new Set(options.map((o) => o.group));
+    check(['Chrome / Edge', 'Firefox', 'Safari'].every((g) => groups.has(g)) && options.length > 60,
+      `the example menu offers Chrome/Edge, Firefox and Safari wordings (${options.length} entries)`);
+    const badge = { 'Chrome / Edge': 'Chrome', Firefox: 'Firefox', Safari: 'Safari' };
+    const wrong = [];
+    for (const o of options) {
+      await page.selectOption('[data-testid=examples]', o.value);
+      await page.waitForFunction((t) => document.querySelector('[data-testid=kind-title]')?.textContent === t, o.title, { timeout: 2000 }).catch(() => {});
+      const got = await page.$$eval('[data-testid=diagnosis]', (cards) => cards.map((c) => ({
+        title: c.querySelector('[data-testid=kind-title]')?.textContent, engine: c.querySelector('[data-testid=engine]')?.textContent ?? null })));
+      if (got.length !== 1 || got[0].title !== o.title || (got[0].engine !== null && !got[0].engine.includes(badge[o.group]))) wrong.push(`${o.group}/${o.value}: ${JSON.stringify(got)}`);
+    }
+    check(wrong.length === 0, `each of the ${options.length} examples gives one card of its kind and its browser (${wrong.join('; ')})`);
+
+    // The footer links the source of this very build, served beside the app.
+    const source = await page.getAttribute('footer a', 'href');
+    const tarball = await readFile(join(dist, source)).catch(() => Buffer.alloc(0));
+    check(tarball[0] === 0x1f && tarball[1] === 0x8b && tarball.length > 10_000, `the footer's source link (${source}) is a source archive in the build`);
+
     // Hostile pastes stay text: nothing runs, no element is created from them.
     for (const payload of ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>',
       "Access to fetch at 'javascript:window.__pwned=1' from origin 'http://a.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",

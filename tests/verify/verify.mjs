@@ -289,7 +289,7 @@ const TARGETS = [
     },
     env: (port, dir) => ({ CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: join(dir, 'tc') }),
   },
-  { id: 'aws-s3', server: () => `s3rver ${npmVersion('s3rver')} (S3 emulator; the bucket CORS JSON sent as the XML that put-bucket-cors sends)`,
+  { id: 'aws-s3', server: () => `s3rver ${npmVersion('s3rver')} S3 emulator (the bucket CORS JSON sent as the XML that put-bucket-cors sends)`,
     storage: { expose: 'x-amz-meta-request-id' },
     async prepare(dir, cfg, port) {
       // What `aws s3api put-bucket-cors --cors-configuration file://cors.json` does: the JSON
@@ -304,7 +304,7 @@ const TARGETS = [
       const put = await fetch(`${api}/api/data`, { method: 'PUT', body: '{"ok":true}', headers: { 'Content-Type': 'application/json', 'x-amz-meta-request-id': '42' } });
       if (put.status !== 200) throw new Error(`s3rver refused the object upload: ${put.status}`);
     } },
-  { id: 'azure-blob', server: () => `Azurite ${npmVersion('azurite')} (Azure Blob emulator; the XML sent as Set Blob Service Properties)`,
+  { id: 'azure-blob', server: () => `Azurite ${npmVersion('azurite')} Azure Blob emulator (the XML sent as Set Blob Service Properties)`,
     storage: { base: `/${AZURE_ACCOUNT}`, expose: 'x-ms-meta-requestid' },
     async prepare(dir, cfg, port) {
       return [join(ROOT, 'node_modules/.bin/azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', join(dir, 'az'), '--silent', '--skipApiVersionCheck', '--disableTelemetry']];
@@ -623,7 +623,7 @@ const total = Math.round((Date.now() - started) / 1000);
 const matrix = { generated: new Date().toISOString().slice(0, 10), chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(), seconds: total, baseline: base && { kinds: base.kinds, controlFails: base.controlFails, ok: base.ok }, scenarios: SCENARIOS, targets: results.map(({ detail, ...r }) => r) };
 await writeFile(join(ROOT, 'tests/verify/matrix.json'), JSON.stringify(matrix, null, 2) + '\n');
 if (!ONLY.length) {
-  const tsv = results.map((r) => { const a = SCENARIOS.filter((s) => r.scenarios[s] !== null); return `${r.id}\t${r.server}\t${a.filter((s) => r.scenarios[s]).length}/${a.length}`; }).join('\n');
+  const tsv = results.map((r) => { const a = SCENARIOS.filter((s) => r.scenarios[s] !== null); return `${r.id}\t${r.server.replace(/ \(.*\)$/, "")}\t${a.filter((s) => r.scenarios[s]).length}/${a.length}`; }).join('\n');
   await writeFile(join(ROOT, 'src/generate/verified.tsv'), tsv + '\n');
   const mark = (v) => (v === null ? 'n/a' : v ? 'pass' : '**FAIL**');
   const table = [
