@@ -136,7 +136,7 @@ fn keyword_mask(line: &str) -> u64 {
         while i < KEYWORDS.len() {
             assert!(
                 KEYWORDS[i].len() <= 16,
-                "records() rescans 16 bytes before a join"
+                "Joiner::line rescans 16 bytes before a join"
             );
             i += 1;
         }
@@ -250,50 +250,112 @@ fn compiled() -> &'static Compiled {
 
 /// Reads a paste and returns its diagnoses. Never panics, whatever the input.
 pub fn diagnose(text: &str) -> Report {
-    let mut problem = None;
-    let mut text = text;
-    if text.len() > MAX_INPUT_BYTES {
-        let mut cut = MAX_INPUT_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
+    let mut scan = Scan::new(text);
+    scan.step(text, usize::MAX);
+    scan.finish()
+}
+
+/// A paste read in steps, for callers that give the browser a turn between them so a huge paste
+/// never blocks the page for long. Steps of any size give exactly [`diagnose`]'s report: the
+/// lines are read in order and joined into records as in one pass, and grouping runs once at the
+/// end (tests check it).
+pub struct Scan {
+    /// The next unread byte of the text.
+    pos: usize,
+    /// The end of what is read (the text, or its first [`MAX_INPUT_BYTES`]).
+    end: usize,
+    joiner: Joiner,
+    events: Vec<Event>,
+    unrecognized: Vec<String>,
+    problem: Option<InputProblem>,
+}
+
+impl Scan {
+    /// Starts reading `text`; pass the same text to every [`Scan::step`].
+    pub fn new(text: &str) -> Scan {
+        let mut end = text.len();
+        let mut problem = None;
+        if end > MAX_INPUT_BYTES {
+            end = MAX_INPUT_BYTES;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            problem = Some(InputProblem::Truncated);
         }
-        text = &text[..cut];
-        problem = Some(InputProblem::Truncated);
+        let text = &text[..end];
+        let mut pos = 0;
+        if text.trim().is_empty() {
+            problem = Some(InputProblem::Empty);
+            pos = end;
+        } else if looks_binary(text) {
+            problem = Some(InputProblem::Binary);
+            pos = end;
+        }
+        Scan {
+            pos,
+            end,
+            joiner: Joiner::default(),
+            events: Vec::new(),
+            unrecognized: Vec::new(),
+            problem,
+        }
     }
-    if text.trim().is_empty() {
-        return Report {
-            diagnoses: vec![],
-            unrecognized: vec![],
-            problem: Some(InputProblem::Empty),
-        };
+
+    /// Reads about `budget` more bytes of `text` (whole lines); true when all is read.
+    pub fn step(&mut self, text: &str, budget: usize) -> bool {
+        let stop = self.pos.saturating_add(budget).min(self.end);
+        while self.pos < stop {
+            let rest = &text[self.pos..self.end];
+            let (line, used) = match rest.find('\n') {
+                Some(nl) => (&rest[..nl], nl + 1),
+                None => (rest, rest.len()),
+            };
+            self.pos += used;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if let Some(record) = self.joiner.line(line) {
+                self.take(record);
+            }
+        }
+        if self.pos >= self.end {
+            if let Some(record) = self.joiner.end() {
+                self.take(record);
+            }
+            return true;
+        }
+        false
     }
-    if looks_binary(text) {
-        return Report {
-            diagnoses: vec![],
-            unrecognized: vec![],
-            problem: Some(InputProblem::Binary),
-        };
-    }
-    let records = records(text);
-    let mut events = Vec::new();
-    let mut unrecognized: Vec<String> = Vec::new();
-    for (record, keywords) in &records {
-        let before = events.len();
-        classify(record, *keywords, &mut events);
-        if events.len() == before
-            && unrecognized.len() < MAX_UNRECOGNIZED
-            && looks_like_error(record)
+
+    fn take(&mut self, (record, keywords): (String, u64)) {
+        let before = self.events.len();
+        classify(&record, keywords, &mut self.events);
+        if self.events.len() == before
+            && self.unrecognized.len() < MAX_UNRECOGNIZED
+            && looks_like_error(&record)
         {
-            let line = shorten(record, 300);
-            if !unrecognized.contains(&line) {
-                unrecognized.push(line);
+            let line = shorten(&record, 300);
+            if !self.unrecognized.contains(&line) {
+                self.unrecognized.push(line);
             }
         }
     }
-    Report {
-        diagnoses: group(events),
-        unrecognized,
-        problem,
+
+    /// The report: grouping of everything read.
+    pub fn finish(self) -> Report {
+        if matches!(
+            self.problem,
+            Some(InputProblem::Empty | InputProblem::Binary)
+        ) {
+            return Report {
+                diagnoses: vec![],
+                unrecognized: vec![],
+                problem: self.problem,
+            };
+        }
+        Report {
+            diagnoses: group(self.events),
+            unrecognized: self.unrecognized,
+            problem: self.problem,
+        }
     }
 }
 
@@ -484,29 +546,37 @@ fn starts_with_any(msg: &str, list: &[&str]) -> bool {
 }
 
 /// Cleans lines and joins wrapped ones into records, one console message each.
-fn records(text: &str) -> Vec<(String, u64)> {
-    let mut out: Vec<(String, u64)> = Vec::new();
-    let mut open = false; // may the next line continue the last record?
-    for raw in text.lines() {
+#[derive(Default)]
+struct Joiner {
+    /// May the next line continue the last record?
+    open: bool,
+    /// The record being built.
+    last: Option<(String, u64)>,
+}
+
+impl Joiner {
+    /// Reads one line; returns the record it completed, if it started a new one.
+    fn line(&mut self, raw: &str) -> Option<(String, u64)> {
         let line = normalize(raw);
         if line.is_empty() {
-            open = false;
-            continue;
+            self.open = false;
+            return None;
         }
         let (msg, decorated) = strip_noise(&line);
         if msg.is_empty() || is_stack_frame(msg) {
-            open = false;
-            continue;
+            self.open = false;
+            return None;
         }
-        let continues = open
+        let continues = self.open
             && !decorated
             && !starts_with_any(msg, STRONG_STARTERS)
-            && out.last().is_some_and(|(last, _)| {
+            && self.last.as_ref().is_some_and(|(last, _)| {
                 last.len() < MAX_RECORD_BYTES
                     && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
             });
         let keywords = keyword_mask(msg);
-        match out.last_mut() {
+        let mut completed = None;
+        match self.last.as_mut() {
             Some((last, mask)) if continues => {
                 // A keyword may span the join ("Status" / "code: 500"): rescan from a little
                 // before it (no keyword is longer than 16 bytes).
@@ -520,18 +590,24 @@ fn records(text: &str) -> Vec<(String, u64)> {
                 last.push_str(msg);
                 *mask |= keyword_mask(&last[from..]);
             }
-            _ => out.push((msg.to_string(), keywords)),
+            _ => completed = self.last.replace((msg.to_string(), keywords)),
         }
         // Only a console-like record can be continued by the next line; plain log noise
         // stays one line per record.
         let console_like = keywords != 0;
-        open = if continues {
-            open || console_like
+        self.open = if continues {
+            self.open || console_like
         } else {
             console_like || starts_with_any(msg, STRONG_STARTERS) || starts_with_any(msg, STARTERS)
         };
+        completed
     }
-    out
+
+    /// The last record, once the text has ended.
+    fn end(&mut self) -> Option<(String, u64)> {
+        self.open = false;
+        self.last.take()
+    }
 }
 
 /// What a record contributes to grouping.

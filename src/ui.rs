@@ -17,8 +17,58 @@ mod config;
 use crate::share;
 use config::{ConfigPanel, FrameworkChoice};
 
-/// Pastes at least this large are analysed after the browser has painted them.
+/// Pastes at least this large are read in steps of [`STEP_BYTES`], after the browser has
+/// painted them, with a browser turn between steps.
 const LARGE_PASTE: usize = 200_000;
+/// About 60-80 ms of reading per step in the wasm build.
+const STEP_BYTES: usize = 256 * 1024;
+
+/// Diagnoses `value` into `report`: at once when small, else in steps (see [`LARGE_PASTE`]).
+/// `job` numbers the pastes: a newer paste stops the steps of an older one.
+fn analyse(
+    value: String,
+    job: std::rc::Rc<std::cell::Cell<u32>>,
+    report: RwSignal<Report>,
+    analysing: RwSignal<bool>,
+) {
+    let id = job.get().wrapping_add(1);
+    job.set(id);
+    if value.len() < LARGE_PASTE {
+        analysing.set(false);
+        report.set(parse::diagnose(&value));
+        return;
+    }
+    analysing.set(true);
+    let scan = parse::Scan::new(&value);
+    step(value, scan, job, id, report, analysing);
+}
+
+/// One step of a large paste, then the next after a browser turn.
+fn step(
+    value: String,
+    mut scan: parse::Scan,
+    job: std::rc::Rc<std::cell::Cell<u32>>,
+    id: u32,
+    report: RwSignal<Report>,
+    analysing: RwSignal<bool>,
+) {
+    set_timeout(
+        move || {
+            if job.get() != id {
+                return; // a newer paste took over
+            }
+            if scan.step(&value, STEP_BYTES) {
+                report.set(scan.finish());
+                analysing.set(false);
+            } else {
+                // No progress figure: each update of the page while a huge textarea is on it
+                // costs a relayout (measured: it doubled the time).
+                step(value, scan, job, id, report, analysing);
+            }
+        },
+        std::time::Duration::from_millis(0),
+    );
+}
 
 /// The page below the static header of index.html (which is shown before the wasm loads).
 #[component]
@@ -37,24 +87,20 @@ pub fn App() -> impl IntoView {
     // What the paste box shows when the app (not the user) changes it: an example, a share
     // link. Typing only updates `text`, so a large paste is never copied back into the box.
     let shown = RwSignal::new(text.get_untracked());
+    // A large paste is read in steps with a browser turn between them, so the page never
+    // freezes; `analysing` says so meanwhile.
     let analysing = RwSignal::new(false);
-    let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        if value.len() < LARGE_PASTE {
-            text.set(value);
-        } else {
-            // Let the browser paint the paste and the notice before the analysis runs.
-            analysing.set(true);
-            set_timeout(
-                move || {
-                    text.set(value);
-                    analysing.set(false);
-                },
-                std::time::Duration::from_millis(30),
-            );
+    let initial = text.get_untracked();
+    let report = RwSignal::new(parse::diagnose(&initial));
+    let job = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    Effect::new(move |previous: Option<()>| {
+        let value = text.get();
+        // The first run only subscribes, unless the text changed before it ran.
+        if previous.is_some() || value != initial {
+            analyse(value, job.clone(), report, analysing);
         }
-    };
-    let report = Memo::new(move |_| parse::diagnose(&text.read()));
+    });
+    let on_input = move |ev| text.set(event_target_value(&ev));
     let share_note = RwSignal::new(String::new());
     let theme = RwSignal::new(browser::saved_theme());
     browser::apply_theme(&theme.get_untracked());
@@ -130,7 +176,7 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" data-testid="status">{status}</p>
             {move || analysing.get().then(|| view! { <p class="notice" data-testid="analysing">"Analysing a large paste…"</p> })}
             <section class="results" data-testid="results">
-                {move || results(report.get())}
+                {move || if analysing.get() { ().into_any() } else { results(report.get()) }}
             </section>
         </main>
         <footer class="footer">

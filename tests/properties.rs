@@ -4,7 +4,7 @@
 
 use cors_doctor::catalog::KINDS;
 use cors_doctor::cli::to_json;
-use cors_doctor::parse::diagnose;
+use cors_doctor::parse::{diagnose, Scan};
 use proptest::prelude::*;
 
 fn samples() -> Vec<String> {
@@ -131,5 +131,31 @@ proptest! {
         let expected = to_json(&diagnose(clean));
         let text = noisy(clean, prefix, crlf, frames, width);
         prop_assert_eq!(to_json(&diagnose(&text)), expected, "noisy input: {:?}", text);
+    }
+
+    /// Reading a paste in steps (as the page does for large pastes) gives the same report as
+    /// one pass, whatever the step size: several samples and noise, cut at arbitrary points.
+    #[test]
+    fn reading_in_steps_gives_the_same_report(
+        picks in proptest::collection::vec(0usize..1000, 1..6),
+        noise in ".{0,300}",
+        step in 1usize..400,
+    ) {
+        let all = samples();
+        let mut text = String::new();
+        for i in picks {
+            text.push_str(&all[i % all.len()]);
+            text.push('\n');
+            text.push_str(&noise);
+            text.push('\n');
+        }
+        let mut scan = Scan::new(&text);
+        let mut steps = 0;
+        while !scan.step(&text, step) {
+            steps += 1;
+            prop_assert!(steps <= text.len(), "the scan does not advance");
+        }
+        let report = scan.finish();
+        prop_assert_eq!(&report, &diagnose(&text));
     }
 }

@@ -25,7 +25,21 @@ async fn paste(root: &HtmlElement, text: &str) {
     let area: HtmlTextAreaElement = find(root, "[data-testid=paste]").unwrap().unchecked_into();
     area.set_value(text);
     area.dispatch_event(&Event::new("input").unwrap()).unwrap();
-    leptos::task::tick().await;
+    // The input updates the text; an effect diagnoses it; the view renders the report: give
+    // the browser a few turns (bounded).
+    for _ in 0..5 {
+        sleep(10).await;
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
