@@ -7,7 +7,7 @@
    removes the code only they reached. Any change in their shape stops the build;
 1. minify wasm-bindgen's JS glue with terser (Trunk's own JS minifier fails on it), and update
    the Subresource Integrity hashes Trunk wrote for the JS and the wasm;
-2. put the sha256 of Trunk's inline loader script into the page's Content-Security-Policy and
+2. rewrite Trunk's loader to start after the first paint (see below) and put its sha256 into the page's Content-Security-Policy and
    the `_headers` file for static hosts (its text changes with every build's file names);
 3. write `source.tar.gz`, the committed source (`git archive HEAD`), beside the app: the
    footer's "Source code" link leads there, to the code that was built, wherever it is hosted.
@@ -127,6 +127,35 @@ for wasm in glob.glob(os.path.join(staging, "*.wasm")):
     open(wasm, "wb").write(module)
     subprocess.run([os.path.join(bin_dir, "wasm-opt"), "-Oz", wasm, "-o", wasm], check=True)
     html = set_integrity(html, os.path.basename(wasm), open(wasm, "rb").read())
+
+# Start loading the app after the first paint: the static page (header, paste box) paints at
+# once, and the app's download does not compete with it. Trunk's preload links go; the loader
+# adds the JS module's preload itself (with its integrity, which the import then honours) and
+# fetches the wasm with its integrity checked.
+js_name = os.path.basename(glob.glob(os.path.join(staging, "*.js"))[0])
+wasm_name = os.path.basename(glob.glob(os.path.join(staging, "*.wasm"))[0])
+integrity = {}
+for name in (js_name, wasm_name):
+    links = re.findall(r"<link[^>]*href=(/?" + re.escape(name) + r") integrity=(sha384-[A-Za-z0-9+/=]+) [^>]*>", html)
+    if len(links) != 1:
+        sys.exit(f"post-build: expected one preload link for {name} in {index}")
+    integrity[name] = links[0]
+    html = re.sub(r"<link[^>]*href=/?" + re.escape(name) + r" [^>]*>", "", html)
+(js_url, js_sri), (wasm_url, wasm_sri) = integrity[js_name], integrity[wasm_name]
+loader = re.findall(r"(<script type=\"?module\"?>)(.*?)(</script>)", html, re.S)
+if len(loader) != 1 or f"from '{js_url}'" not in loader[0][1] or f"'{wasm_url}'" not in loader[0][1]:
+    sys.exit(f"post-build: Trunk's loader in {index} is not shaped as expected")
+new_loader = (
+    "await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));"
+    "const l = document.createElement('link');"
+    f"l.rel = 'modulepreload'; l.href = '{js_url}'; l.integrity = '{js_sri}'; l.crossOrigin = 'anonymous';"
+    "document.head.append(l);"
+    f"const bindings = await import('{js_url}');"
+    f"const wasm = await bindings.default({{ module_or_path: fetch('{wasm_url}', {{ integrity: '{wasm_sri}' }}) }});"
+    "window.wasmBindings = bindings;"
+    "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
+)
+html = html.replace(loader[0][0] + loader[0][1] + loader[0][2], loader[0][0] + new_loader + loader[0][2])
 
 scripts = re.findall(r"<script type=\"?module\"?>(.*?)</script>", html, re.S)
 if len(scripts) != 1 or "__TRUNK_LOADER_HASH__" not in html:

@@ -4,8 +4,18 @@
 //! panic, and console_error_panic_hook costs about 1 KB of the 150 KB budget.
 
 fn main() {
-    // Appended after the static header of index.html, which is painted before the wasm arrives.
-    leptos::mount::mount_to_body(cors_doctor::ui::App);
+    // Inside index.html's <main>, after its static paste box (painted before the wasm
+    // arrives). One call site only: each would instantiate the whole view code again.
+    use leptos::wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let Some(parent) = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        .or_else(|| document.body())
+    else {
+        return;
+    };
+    leptos::mount::mount_to(parent, cors_doctor::ui::App).forget();
 }
 
 // Talc instead of Rust's default dlmalloc: a smaller module and faster allocation

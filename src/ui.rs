@@ -70,7 +70,8 @@ fn step(
     );
 }
 
-/// The page below the static header of index.html (which is shown before the wasm loads).
+/// The page after the static header and paste box of index.html (shown before the wasm
+/// loads), mounted inside its `<main>`.
 #[component]
 pub fn App() -> impl IntoView {
     // A share link (#p=...&f=...) restores the paste and the framework.
@@ -83,10 +84,17 @@ pub fn App() -> impl IntoView {
             .map_or_else(config::remembered_framework, |f| f.id),
     );
     provide_context(FrameworkChoice(choice));
-    let text = RwSignal::new(shared.map(|(p, _)| p).unwrap_or_default());
+    // The paste box is static (index.html): a share link fills it, else it may already hold a
+    // paste made before the app loaded.
+    let (first, from_link) = match shared {
+        Some((p, _)) => (p, true),
+        None => (browser::paste_box_value(), false),
+    };
+    let text = RwSignal::new(first);
     // What the paste box shows when the app (not the user) changes it: an example, a share
     // link. Typing only updates `text`, so a large paste is never copied back into the box.
     let shown = RwSignal::new(text.get_untracked());
+    browser::wire_paste_box(text, shown, from_link);
     // A large paste is read in steps with a browser turn between them, so the page never
     // freezes; `analysing` says so meanwhile.
     let analysing = RwSignal::new(false);
@@ -100,7 +108,6 @@ pub fn App() -> impl IntoView {
             analyse(value, job.clone(), report, analysing);
         }
     });
-    let on_input = move |ev| text.set(event_target_value(&ev));
     let share_note = RwSignal::new(String::new());
     let theme = RwSignal::new(browser::saved_theme());
     browser::apply_theme(&theme.get_untracked());
@@ -146,19 +153,6 @@ pub fn App() -> impl IntoView {
         theme.set(next.to_string());
     };
     view! {
-        <main class="page">
-            <label class="paste__label" for="paste">"Console output"</label>
-            <textarea
-                id="paste"
-                class="paste"
-                data-testid="paste"
-                autofocus
-                spellcheck="false"
-                rows="7"
-                placeholder="Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
-                prop:value=move || shown.get()
-                on:input=on_input
-            ></textarea>
             <div class="toolbar">
                 <Examples text=text shown=shown />
                 <span class="toolbar__buttons">
@@ -178,15 +172,6 @@ pub fn App() -> impl IntoView {
             <section class="results" data-testid="results">
                 {move || if analysing.get() { ().into_any() } else { results(report.get()) }}
             </section>
-        </main>
-        <footer class="footer">
-            <p>
-                "Everything runs in your browser: nothing you paste leaves this page. "
-                // The committed source of this build, written beside the app by
-                // scripts/post-build.py: the link leads to exactly the code that runs.
-                <a href="source.tar.gz">"Source code"</a>
-            </p>
-        </footer>
     }
 }
 

@@ -12,6 +12,12 @@ fn mount() -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
+    // index.html's static paste box, which the app wires up; an earlier test's box gives up
+    // the id.
+    if let Some(old) = doc.get_element_by_id("paste") {
+        old.remove_attribute("id").unwrap();
+    }
+    root.set_inner_html(r#"<textarea id="paste" data-testid="paste"></textarea>"#);
     leptos::mount::mount_to(root.clone(), cors_doctor::ui::App).forget();
     root
 }

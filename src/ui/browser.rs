@@ -1,4 +1,5 @@
-//! The few browser facts the page needs (URL fragment, theme, network lock-down), behind plain
+//! The few browser facts the page needs (URL fragment, theme, network lock-down, the static
+//! paste box of index.html), behind plain
 //! functions so views stay free of web_sys calls. Outside wasm they are inert.
 
 /// The page's URL fragment, with `#`.
@@ -83,4 +84,50 @@ pub fn apply_theme(theme: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = theme;
+}
+
+/// What the static paste box of index.html holds now: text pasted before the app loaded.
+pub fn paste_box_value() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(area) = paste_box() {
+        return area.value();
+    }
+    String::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn paste_box() -> Option<web_sys::HtmlTextAreaElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("paste")?
+        .dyn_into()
+        .ok()
+}
+
+/// Connects the static paste box: every input goes to `text`; every later change of `shown`
+/// (an example, a restored share link) goes into the box, and `shown`'s first value too when
+/// `write_now` (a share link; otherwise the box already holds what the user pasted).
+pub fn wire_paste_box(
+    text: leptos::prelude::RwSignal<String>,
+    shown: leptos::prelude::RwSignal<String>,
+    write_now: bool,
+) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(area) = paste_box() {
+        use leptos::prelude::{Effect, Get, Set};
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let source = area.clone();
+        let on_input = Closure::<dyn Fn()>::new(move || text.set(source.value()));
+        let _ = area.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+        on_input.forget(); // lives as long as the page
+        Effect::new(move |previous: Option<()>| {
+            let value = shown.get();
+            if previous.is_some() || write_now {
+                area.set_value(&value);
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (text, shown, write_now);
 }
