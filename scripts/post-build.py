@@ -99,7 +99,7 @@ def drop_exports(wasm, prefixes):
 
 def set_integrity(html, name, data):
     html, n = re.subn(
-        r"(href=/?" + re.escape(name) + r" integrity=sha384-)[A-Za-z0-9+/=]+",
+        r"(href=[^ >]*?" + re.escape(name) + r" integrity=sha384-)[A-Za-z0-9+/=]+",
         r"\g<1>" + digest("sha384", data),
         html,
     )
@@ -136,11 +136,14 @@ js_name = os.path.basename(glob.glob(os.path.join(staging, "*.js"))[0])
 wasm_name = os.path.basename(glob.glob(os.path.join(staging, "*.wasm"))[0])
 integrity = {}
 for name in (js_name, wasm_name):
-    links = re.findall(r"<link[^>]*href=(/?" + re.escape(name) + r") integrity=(sha384-[A-Za-z0-9+/=]+) [^>]*>", html)
+    links = re.findall(
+        r"<link[^>]*href=([^ >]*?" + re.escape(name) + r") integrity=(sha384-[A-Za-z0-9+/=]+) [^>]*>",
+        html,
+    )
     if len(links) != 1:
         sys.exit(f"post-build: expected one preload link for {name} in {index}")
     integrity[name] = links[0]
-    html = re.sub(r"<link[^>]*href=/?" + re.escape(name) + r" [^>]*>", "", html)
+    html = re.sub(r"<link[^>]*href=[^ >]*?" + re.escape(name) + r" [^>]*>", "", html)
 (js_url, js_sri), (wasm_url, wasm_sri) = integrity[js_name], integrity[wasm_name]
 loader = re.findall(r"(<script type=\"?module\"?>)(.*?)(</script>)", html, re.S)
 if len(loader) != 1 or f"from '{js_url}'" not in loader[0][1] or f"'{wasm_url}'" not in loader[0][1]:
