@@ -39,6 +39,7 @@ if [[ "${1:-}" == "--test" ]]; then
   [[ -x /usr/share/tomcat10/bin/catalina.sh ]] || pkgs+=(tomcat10)
   command -v javac >/dev/null || pkgs+=(default-jdk-headless)
   [[ -d /usr/share/gocode/src/github.com/gin-contrib/cors ]] || pkgs+=(golang-github-gin-gonic-gin-dev golang-github-gin-contrib-cors-dev)
+  [[ -d /usr/share/gocode/src/github.com/rs/cors ]] || pkgs+=(golang-github-rs-cors-dev)
   if ((${#pkgs[@]})); then
     log "installing ${pkgs[*]} from Debian"
     export DEBIAN_FRONTEND=noninteractive

@@ -24,7 +24,7 @@ macro_rules! target {
 
 /// Targets whose mechanism can match origin patterns (a regex, a wildcard subdomain, or code).
 const fn supports_patterns(id: &str) -> bool {
-    const WITH_PATTERNS: [&str; 24] = [
+    const WITH_PATTERNS: [&str; 25] = [
         "express",
         "fastify",
         "koa",
@@ -42,6 +42,7 @@ const fn supports_patterns(id: &str) -> bool {
         "aspnet-core",
         "go-net-http",
         "gin",
+        "rs-cors",
         "nginx",
         "apache",
         "caddy",
@@ -159,6 +160,10 @@ pub static FRAMEWORKS: &[Framework] = &[
         "golang", "r.Use(cors.New(...)) before routes and auth.",
         ["A disallowed origin gets 403.",
          "cors.Default() allows every origin."]),
+    target!("rs-cors", "Go (rs/cors)", "main.go", "rs-cors.go", DoubleQuoted, Library,
+        "golang net/http chi", "c.Handler(mux) around everything, auth inside it.",
+        ["Left out, AllowedMethods is GET, POST and HEAD only: a PUT preflight fails.",
+         "\"*\" with AllowCredentials is not reflected, so credentialed requests fail."]),
     target!("axum", "Axum (tower-http CorsLayer)", "src/main.rs", "axum.rs", DoubleQuoted, Library,
         "rust tokio tower", ".layer(cors) after the routes it covers.",
         [".layer() only wraps routes added before it: later routes answer OPTIONS with 405.",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each platform's own checker on the configs cors-doctor generates, under several policies:
-# nginx -t, apache2 -t, haproxy -c, caddy validate, php -l, go vet (net/http and Gin),
+# nginx -t, apache2 -t, haproxy -c, caddy validate, php -l, go vet (net/http, Gin, rs/cors),
 # python -m py_compile and pyflakes (Flask, FastAPI, Django). The snippet goes into the smallest
 # file the checker accepts (an http {} block, a server root with the modules loaded, a Go main
 # package); nothing is started and nothing listens. Any checker failure fails the step with its output.
@@ -93,9 +93,12 @@ for i in "${!policies[@]}"; do
   printf 'module lint\n\ngo 1.19\n' > "$d/go/go.mod"
   check "go vet go-net-http, policy $i" bash -c "cd '$d/go' && go vet ."
 
-  # Gin with Debian's packaged modules (GOPATH mode, no download).
+  # Gin and rs/cors with Debian's packaged modules (GOPATH mode, no download).
   gen gin > "$d/gin/main.go"
   check "go vet gin, policy $i" bash -c "cd '$d/gin' && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go vet main.go"
+  mkdir -p "$d/rs-cors"
+  gen rs-cors > "$d/rs-cors/main.go"
+  check "go vet rs-cors, policy $i" bash -c "cd '$d/rs-cors' && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go vet main.go"
 done
 
 if [ "$fail" -ne 0 ]; then

@@ -218,6 +218,15 @@ const TARGETS = [
       execFileSync('go', ['build', '-o', 'server', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOCACHE: join(homedir(), '.cache/cors-doctor/go-build'), GOFLAGS: '' } });
       return [join(dir, 'server'), []];
     } },
+  { id: 'rs-cors', server: () => `rs/cors ${version('dpkg-query', ['-W', 'golang-github-rs-cors-dev'], /cors-dev\s+(\S+)/)} on Go ${version('go', ['version'], /go(\d+\.\d+(?:\.\d+)?)/)} net/http (Debian)`,
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `	mux.HandleFunc("/api/health", func(w http.ResponseWriter, r *http.Request) {\n		w.Header().Set("Content-Type", "application/json")\n		w.Write([]byte(\`{"ok":true}\`))\n	})`,
+        `	mux.HandleFunc("/api/data", func(w http.ResponseWriter, r *http.Request) {\n		w.Header().Set("Content-Type", "application/json")\n		w.Header().Set("X-Request-Id", "42")\n		w.Write([]byte(\`{"ok":true}\`))\n	})\n	mux.HandleFunc("/api/items/1", func(w http.ResponseWriter, r *http.Request) {\n		w.Header().Set("Content-Type", "application/json")\n		w.Write([]byte(\`{"updated":true}\`))\n	})\n	mux.HandleFunc("/api/error", func(w http.ResponseWriter, r *http.Request) {\n		w.Header().Set("Content-Type", "application/json")\n		w.WriteHeader(500)\n		w.Write([]byte(\`{"error":true}\`))\n	})`);
+      t = must(t, `http.ListenAndServe("127.0.0.1:8080"`, `http.ListenAndServe("127.0.0.1:${port}"`);
+      await writeFile(join(dir, 'main.go'), t);
+      execFileSync('go', ['build', '-o', 'server', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOCACHE: join(homedir(), '.cache/cors-doctor/go-build'), GOFLAGS: '' } });
+      return [join(dir, 'server'), []];
+    } },
   ...['axum', 'actix-web', 'rocket'].map((id) => ({
     id,
     server: () => `${{ axum: 'axum 0.8 + tower-http 0.6', 'actix-web': 'actix-web 4 + actix-cors 0.7', rocket: 'Rocket 0.5 + rocket_cors 0.6' }[id]} (${version('rustc', ['--version'], /(rustc \S+)/)})`,
