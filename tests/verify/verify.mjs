@@ -508,19 +508,33 @@ async function broken(context, otherBase, api, paths) {
   const page = await context.newPage();
   const lines = [];
   page.on('console', (m) => { if (m.type() === 'error') lines.push(m.text()); });
+  // DevTools' own classification (Audits.issueAdded: the CorsError class of each failure).
+  const cdp = await context.newCDPSession(page);
+  const issues = [];
+  cdp.on('Audits.issueAdded', (e) => {
+    const d = e.issue?.details?.corsIssueDetails;
+    if (d) issues.push(d.corsErrorStatus?.corsError);
+  });
+  await cdp.send('Audits.enable');
   await page.goto(otherBase);
   await page.evaluate(async ({ api, paths }) => {
     try { await fetch(api + paths.get); } catch {}
     try { await fetch(api + paths.put, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{}' }); } catch {}
   }, { api, paths });
-  for (let i = 0; i < 20 && lines.filter((l) => l.includes('CORS')).length < expected.length; i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 20 && (lines.filter((l) => l.includes('CORS')).length < expected.length || issues.length < expected.length); i++) await page.waitForTimeout(100);
+  await cdp.detach().catch(() => {});
   await page.close();
   const text = lines.join('\n');
   const json = JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: text, encoding: 'utf8' }));
   const named = json.diagnoses.map((d) => `${d.kind}/${d.stage}`).sort();
   const factsOk = json.diagnoses.every((d) => d.facts.page_origin === origin && [api + paths.get, api + paths.put].includes(d.facts.request_url));
-  const ok = expected.length > 0 && JSON.stringify(named) === JSON.stringify(expected) && factsOk && json.unrecognized.length === 0;
-  return { ok, expected, named, factsOk, text };
+  // The same failures as DevTools' Issues panel names them ("Cross-Origin Resource Sharing
+  // error: PreflightMissingAllowOriginHeader"): the parser must give the same kinds.
+  const issueText = [...new Set(issues)].map((c) => `Cross-Origin Resource Sharing error: ${c}`).join('\n');
+  const fromIssues = issueText ? JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: issueText, encoding: 'utf8' })).diagnoses.map((d) => d.kind) : [];
+  const issuesOk = fromIssues.length > 0 && [...new Set(fromIssues)].sort().join() === [...new Set(json.diagnoses.map((d) => d.kind))].sort().join();
+  const ok = expected.length > 0 && JSON.stringify(named) === JSON.stringify(expected) && factsOk && issuesOk && json.unrecognized.length === 0;
+  return { ok, expected, named, factsOk, issues: [...new Set(issues)], issuesOk, text };
 }
 
 async function baseline(context, pageBase, backendPort) {
@@ -605,7 +619,7 @@ try {
       child = null;
       const narrowApi = await serve('_narrow', generateNarrow(t.id, pageOrigin));
       const narrow = await broken(context, `${pageOrigin}/`, narrowApi, paths);
-      row.broken = { refused: refused.named, narrow: narrow.named, named: [...refused.named, ...narrow.named] };
+      row.broken = { refused: refused.named, narrow: narrow.named, named: [...refused.named, ...narrow.named], devtools: [...refused.issues, ...narrow.issues], console: [refused.text, narrow.text] };
       row.scenarios['broken-detected'] = refused.ok && narrow.ok;
       if (!row.scenarios['broken-detected']) row.detail = { ...r.detail, refused, narrow };
     } catch (e) {
@@ -639,7 +653,7 @@ if (!ONLY.length) {
     `Verified on ${matrix.generated} with ${matrix.chromium}, ${total} s in all (\`node tests/verify/verify.mjs\`, run by \`make test\`).`,
     `Baseline: the same backend without CORS fails every fix check (${base?.controlFails ? 'as it must' : '**it did not**'}), and the parser named the errors Chromium printed for it: ${base?.kinds.join(', ')}.`,
     '',
-    'broken-detected: twice per target, (1) the fixed server seen from a refused origin and (2) the target configured for the page origin only, with the defaults (no PUT, no Authorization), Chromium\'s console text for a GET and a PUT with Authorization is named by the parser exactly as an independent Fetch-standard check of the raw HTTP answers predicts, with the page origin and the request URL as facts. The kinds are in the last column.',
+    'broken-detected: twice per target, (1) the fixed server seen from a refused origin and (2) the target configured for the page origin only, with the defaults (no PUT, no Authorization), Chromium\'s console text for a GET and a PUT with Authorization is named by the parser exactly as an independent Fetch-standard check of the raw HTTP answers predicts, with the page origin and the request URL as facts, and the same kinds as the CorsError classes DevTools reports for them (Audits.issueAdded). The kinds are in the last column; the console texts and DevTools classes are in tests/verify/matrix.json.',
     '',
     `| target | server | ${SCENARIOS.join(' | ')} | seconds | broken: errors named (refused origin; narrow policy) |`,
     `|---|---|${SCENARIOS.map(() => '---').join('|')}|---:|---|`,
