@@ -187,7 +187,7 @@ fn results(report: Report) -> AnyView {
         let lines = report.unrecognized.clone();
         return view! {
             <div class="notice" data-testid="unrecognized">
-                <p>"No CORS error recognised in this text. Paste the whole red line from the console: it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin … is not allowed\"."</p>
+                <p>"No CORS error recognised in this text. Paste the whole red line from the console: it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin … is not allowed\". Or try one of the examples above."</p>
                 <ul class="notice__lines">
                     {lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}
                 </ul>
