@@ -419,6 +419,24 @@ const PREFIXES: &[&str] = &[
     "Error: ",
 ];
 
+/// WebKitGTK's console-to-stderr form: `CONSOLE SECURITY ERROR <message>`, `CONSOLE JS ERROR`,
+/// `CONSOLE ERROR` (a source word or none, then the level), as captured in tests/corpus.
+fn strip_webkit_console(s: &str) -> Option<&str> {
+    let mut rest = s.strip_prefix("CONSOLE ")?;
+    for _ in 0..2 {
+        // The decoration alone on a line (a wrapped paste) leaves an empty message.
+        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-') || word.is_empty() {
+            return None;
+        }
+        rest = after;
+        if matches!(word, "LOG" | "WARN" | "ERROR" | "DEBUG" | "INFO") {
+            return Some(rest);
+        }
+    }
+    None
+}
+
 /// Strips console noise from one normalized line. Returns the message and whether a console
 /// decoration (which always starts a new message) was removed.
 fn strip_noise(mut s: &str) -> (&str, bool) {
@@ -435,7 +453,7 @@ fn strip_noise(mut s: &str) -> (&str, bool) {
                 decorated = true;
             }
         }
-        if let Some(rest) = strip_source_location(s) {
+        if let Some(rest) = strip_source_location(s).or_else(|| strip_webkit_console(s)) {
             s = rest;
             decorated = true;
         }
@@ -466,6 +484,8 @@ fn strip_noise(mut s: &str) -> (&str, bool) {
 /// `api.example.com/p:1  `, `VM123:1 `. Returns the rest when such a prefix is present.
 fn strip_source_location(s: &str) -> Option<&str> {
     let (token, rest) = s.split_once(' ')?;
+    // WebKitGTK ends the location with a colon: `http://host/page:1:156: CONSOLE ERROR ...`.
+    let token = token.strip_suffix(':').unwrap_or(token);
     let (head, tail) = token.rsplit_once(':')?;
     if tail.is_empty() || !tail.bytes().all(|b| b.is_ascii_digit()) || head.is_empty() {
         return None;
