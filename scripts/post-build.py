@@ -5,10 +5,11 @@
    wasm-streams: IntoUnderlyingSource, -ByteSource, -Sink): their wasm exports keep ~1 KB brotli
    of code alive. The classes go from the JS glue and the exports from the wasm, then wasm-opt
    removes the code only they reached. Any change in their shape stops the build;
-1. minify wasm-bindgen's JS glue with terser (Trunk's own JS minifier fails on it), and update
-   the Subresource Integrity hashes Trunk wrote for the JS and the wasm;
-2. rewrite Trunk's loader to start after the first paint (see below) and put its sha256 into the page's Content-Security-Policy and
-   the `_headers` file for static hosts (its text changes with every build's file names);
+1. minify wasm-bindgen's JS glue with terser (Trunk's own JS minifier fails on it);
+2. rewrite Trunk's loader to start after the first paint, with the Subresource Integrity of
+   the final JS and wasm (see below), and put its sha256 into the page's
+   Content-Security-Policy and the `_headers` file for static hosts (its text changes with
+   every build's file names);
 3. write `source.tar.gz`, the committed source (`git archive HEAD`), beside the app: the
    footer's "Source code" link leads there, to the code that was built, wherever it is hosted.
 """
@@ -97,17 +98,6 @@ def drop_exports(wasm, prefixes):
     return bytes(out), dropped
 
 
-def set_integrity(html, name, data):
-    html, n = re.subn(
-        r"(href=[^ >]*?" + re.escape(name) + r" integrity=sha384-)[A-Za-z0-9+/=]+",
-        r"\g<1>" + digest("sha384", data),
-        html,
-    )
-    if n != 1:
-        sys.exit(f"post-build: expected one integrity attribute for {name} in {index}")
-    return html
-
-
 bin_dir = os.path.join(os.path.dirname(__file__), "..", "node_modules", ".bin")
 for js in glob.glob(os.path.join(staging, "*.js")):
     text = drop_stream_classes(open(js, encoding="utf-8").read())
@@ -116,7 +106,6 @@ for js in glob.glob(os.path.join(staging, "*.js")):
         [os.path.join(bin_dir, "terser"), js, "--module", "--compress", "--mangle", "-o", js],
         check=True,
     )
-    html = set_integrity(html, os.path.basename(js), open(js, "rb").read())
 
 for wasm in glob.glob(os.path.join(staging, "*.wasm")):
     module, dropped = drop_exports(
@@ -126,25 +115,25 @@ for wasm in glob.glob(os.path.join(staging, "*.wasm")):
         sys.exit(f"post-build: expected the stream classes' exports in {wasm}, found {dropped}")
     open(wasm, "wb").write(module)
     subprocess.run([os.path.join(bin_dir, "wasm-opt"), "-Oz", wasm, "-o", wasm], check=True)
-    html = set_integrity(html, os.path.basename(wasm), open(wasm, "rb").read())
 
 # Start loading the app after the first paint: the static page (header, paste box) paints at
 # once, and the app's download does not compete with it. Trunk's preload links go; the loader
 # adds the JS module's preload itself (with its integrity, which the import then honours) and
 # fetches the wasm with its integrity checked.
-js_name = os.path.basename(glob.glob(os.path.join(staging, "*.js"))[0])
-wasm_name = os.path.basename(glob.glob(os.path.join(staging, "*.wasm"))[0])
-integrity = {}
-for name in (js_name, wasm_name):
-    links = re.findall(
-        r"<link[^>]*href=([^ >]*?" + re.escape(name) + r") integrity=(sha384-[A-Za-z0-9+/=]+) [^>]*>",
-        html,
-    )
-    if len(links) != 1:
+# Trunk's preload links go (their integrity was for the files before this hook changed them);
+# the URLs keep Trunk's --public-url prefix, the integrity is that of the final files.
+targets = {}
+for ext in ("js", "wasm"):
+    files = glob.glob(os.path.join(staging, "*." + ext))
+    if len(files) != 1:
+        sys.exit(f"post-build: expected one .{ext} file in {staging}")
+    name = os.path.basename(files[0])
+    urls = re.findall(r"<link[^>]*href=([^ >]*?" + re.escape(name) + r") [^>]*>", html)
+    if len(urls) != 1:
         sys.exit(f"post-build: expected one preload link for {name} in {index}")
-    integrity[name] = links[0]
     html = re.sub(r"<link[^>]*href=[^ >]*?" + re.escape(name) + r" [^>]*>", "", html)
-(js_url, js_sri), (wasm_url, wasm_sri) = integrity[js_name], integrity[wasm_name]
+    targets[ext] = (urls[0], "sha384-" + digest("sha384", open(files[0], "rb").read()))
+(js_url, js_sri), (wasm_url, wasm_sri) = targets["js"], targets["wasm"]
 loader = re.findall(r"(<script type=\"?module\"?>)(.*?)(</script>)", html, re.S)
 if len(loader) != 1 or f"from '{js_url}'" not in loader[0][1] or f"'{wasm_url}'" not in loader[0][1]:
     sys.exit(f"post-build: Trunk's loader in {index} is not shaped as expected")

@@ -148,6 +148,30 @@ async function main() {
       'a paste made before the app loaded is diagnosed when it starts');
     await early.close();
 
+    // The headers file for static hosts carries the same CSP hash as the page, not 'unsafe-inline'.
+    const pageCsp = (await readFile(join(dist, 'index.html'), 'utf8')).match(/'sha256-[A-Za-z0-9+/=]+'/)?.[0];
+    const hostHeaders = await readFile(join(dist, '_headers'), 'utf8');
+    check(Boolean(pageCsp) && hostHeaders.includes(pageCsp) && !hostHeaders.includes('unsafe-inline'),
+      `_headers allows the inline loader by its hash only (${pageCsp})`);
+
+    // Subresource Integrity: a wasm file that is not the one built is refused, the app does not
+    // start, and the static page stays usable text.
+    const tampered = await context.newPage();
+    const sriErrors = [];
+    tampered.on('console', (m) => { if (m.type() === 'error') sriErrors.push(m.text()); });
+    await tampered.route('**/*.wasm', async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[body.length - 1] ^= 1;
+      await route.fulfill({ response, body });
+    });
+    await tampered.goto(base);
+    await tampered.waitForTimeout(1500);
+    const tamperedStarted = await tampered.evaluate(() => Boolean(window.wasmBindings) || Boolean(document.querySelector('[data-testid=examples]')));
+    check(!tamperedStarted && sriErrors.some((e) => /integrity/i.test(e)),
+      `a modified wasm file is refused by its integrity check (${sriErrors.join(' | ').slice(0, 200)})`);
+    await tampered.close();
+
     // The example menu: every entry, in each browser's wording, gives one card of its kind
     // with that browser's badge (or none where the wording is shared by several engines).
     const options = await page.$$eval('[data-testid=examples] optgroup', (groups) => groups.flatMap((g) =>
