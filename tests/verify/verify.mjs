@@ -70,14 +70,12 @@ function must(text, from, to) {
   return text.replace(from, to);
 }
 
-function generate(id, origin, pattern, expose = 'X-Request-Id') {
-  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, '--pattern', pattern, '--method', 'PUT', '--header', 'Authorization',
-    '--header', 'Content-Type', '--expose', expose, '--credentials', '--max-age', '600'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-// The classic half-done fix: the page origin allowed, everything else left at the defaults.
-function generateNarrow(id, origin) {
-  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// The config for a target: the full policy of the scenarios, or (no `full`) the classic
+// half-done fix, the page origin allowed and everything else left at the defaults.
+function generate(id, origin, full = null) {
+  const policy = full ? ['--pattern', full.pattern, '--method', 'PUT', '--header', 'Authorization', '--header', 'Content-Type',
+    '--expose', full.expose ?? 'X-Request-Id', '--credentials', '--max-age', '600'] : [];
+  return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, ...policy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function version(cmd, args, pattern) {
@@ -602,7 +600,7 @@ try {
     const paths = { get: '/api/data', put: '/api/items/1' };
     try {
       row.server = t.server();
-      const api = await serve('', generate(t.id, pageOrigin, `http://*.localhost:${pagePort}`, t.storage?.expose));
+      const api = await serve('', generate(t.id, pageOrigin, { pattern: `http://*.localhost:${pagePort}`, expose: t.storage?.expose }));
       const t1 = Date.now();
       const r = await Promise.race([
         runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null, t.storage),
@@ -617,7 +615,7 @@ try {
       const refused = await broken(context, otherBase, api, paths);
       await stop(child);
       child = null;
-      const narrowApi = await serve('_narrow', generateNarrow(t.id, pageOrigin));
+      const narrowApi = await serve('_narrow', generate(t.id, pageOrigin));
       const narrow = await broken(context, `${pageOrigin}/`, narrowApi, paths);
       row.broken = { refused: refused.named, narrow: narrow.named, named: [...refused.named, ...narrow.named], devtools: [...refused.issues, ...narrow.issues], console: [refused.text, narrow.text] };
       row.scenarios['broken-detected'] = refused.ok && narrow.ok;
