@@ -1,5 +1,6 @@
-//! Parser speed: a typical 3-line paste, and 1 MB of mixed console output with a few CORS
-//! errors in it. Run: cargo bench --bench parse
+//! Parser speed: a typical 3-line paste, 1 MB of mixed console output with a few CORS errors in
+//! it, and adversarial pastes at 1 MB and 8 MB (time per MB must stay flat: the parser is linear).
+//! Run: cargo bench --bench parse
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 const TYPICAL: &str = "index.html:1 Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.
@@ -48,7 +49,61 @@ fn bench(c: &mut Criterion) {
         b.iter(|| cors_doctor::parse::diagnose(black_box(&big)))
     });
     group.finish();
+
+    let mut adversarial = c.benchmark_group("adversarial");
+    adversarial.sample_size(10);
+    for (name, make) in ADVERSARIAL {
+        for mb in [1usize, 8] {
+            let text = make(mb << 20);
+            adversarial.throughput(Throughput::Bytes(text.len() as u64));
+            adversarial.bench_function(format!("{name}, {mb} MB"), |b| {
+                b.iter(|| cors_doctor::parse::diagnose(black_box(&text)))
+            });
+        }
+    }
+    adversarial.finish();
 }
+
+/// Repeats `line(i)` for i = 0, 1, ... until the text holds about `bytes` bytes.
+fn fill(bytes: usize, line: impl Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(bytes + 512);
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(&line(i));
+        out.push('\n');
+        i += 1;
+    }
+    out
+}
+
+/// The adversarial pastes: each is one diagnosis (or one event) per line in its own way.
+#[allow(clippy::type_complexity)]
+const ADVERSARIAL: [(&str, fn(usize) -> String); 4] = [
+    // DevTools network lines, every one a different request.
+    ("network line flood", |n| {
+        fill(n, |i| format!("GET https://a{i}.co CORS error"))
+    }),
+    // Distinct real errors with their wrapper, network line and exception.
+    ("distinct errors", |n| {
+        fill(n, |i| {
+            format!(
+                "index.html:1 Access to fetch at 'https://api{i}.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\nGET https://api{i}.example.com/v1/orders net::ERR_FAILED 500 (Internal Server Error)\nUncaught (in promise) TypeError: Failed to fetch"
+            )
+        })
+    }),
+    // One error repeated: every line collapses into the same diagnosis.
+    ("repeats", |n| fill(n, |_| TYPICAL.to_string())),
+    // One short diagnosis per line, alternating kinds and engines.
+    ("one diagnosis per line", |n| {
+        fill(n, |i| {
+            match i % 3 {
+            0 => format!("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://x{i}.example/. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 200."),
+            1 => format!("Origin http://localhost:{} is not allowed by Access-Control-Allow-Origin. Status code: 200", 1000 + i % 60000),
+            _ => format!("Access to XMLHttpRequest at 'https://y{i}.example/a' from origin 'https://app.example' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status."),
+        }
+        })
+    }),
+];
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -3,14 +3,16 @@
 //! Exit codes are part of the interface: 0 when something was recognised (or a config was
 //! printed), 1 when nothing was recognised, 2 on a usage error (clap's own code) or bad input.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::cards;
 use crate::catalog;
 use crate::explain;
+use crate::facts::printable;
 use crate::generate::{self, Policy};
 use crate::parse::{self, Diagnosis, Report};
 
@@ -75,29 +77,60 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+            } else {
+                // Clap quotes the offending argument: escape what could drive the terminal.
+                let text = e.render().to_string();
+                let safe: String = text.lines().map(|l| printable_line(l) + "\n").collect();
+                let _ = std::io::stderr().write_all(safe.as_bytes());
+            }
             return e.exit_code();
         }
     };
     match run(cli.command) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("cors-doctor: {msg}");
+            eprintln!("cors-doctor: {}", printable_line(&msg));
             2
         }
     }
 }
 
+/// One line of a message for the terminal, its control and bidi characters escaped.
+fn printable_line(line: &str) -> String {
+    if line.chars().count() <= 200 {
+        printable(line)
+    } else {
+        // printable() shortens; a long usage line is not the user's input, keep it whole.
+        line.chars()
+            .map(|c| printable(c.encode_utf8(&mut [0; 4])))
+            .collect()
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends the output quietly, never a panic.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Reads the paste from a file or standard input: at most [`parse::MAX_INPUT_BYTES`] (and one
+/// byte more, so the parser knows to say it stopped there), the same limit as the page's.
 fn read_input(file: Option<&PathBuf>) -> Result<String, String> {
+    let limit = parse::MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
-            bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let shown = printable(&path.display().to_string());
+            std::fs::File::open(path)
+                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+                .map_err(|e| format!("cannot read {shown}: {e}"))?;
         }
         _ => {
             std::io::stdin()
-                .take(parse::MAX_INPUT_BYTES as u64 + 1)
+                .take(limit)
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
         }
@@ -110,9 +143,9 @@ fn run(command: Command) -> Result<i32, String> {
         Command::Explain { file, json } => {
             let report = parse::diagnose(&read_input(file.as_ref())?);
             if json {
-                println!("{}", to_json(&report));
+                emit(&(to_json(&report) + "\n"));
             } else {
-                print!("{}", human(&report));
+                emit(&human(&report));
             }
             Ok(if report.diagnoses.is_empty() { 1 } else { 0 })
         }
@@ -171,7 +204,7 @@ fn run(command: Command) -> Result<i32, String> {
                 "cors-doctor: {} -> {} ({})",
                 target.label, target.file, target.placement
             );
-            print!("{}", target.render(&policy));
+            emit(&target.render(&policy));
             Ok(0)
         }
         Command::Frameworks { json } => {
@@ -188,11 +221,13 @@ fn run(command: Command) -> Result<i32, String> {
                         })
                     })
                     .collect();
-                println!("{}", serde_json::Value::Array(list));
+                emit(&(serde_json::Value::Array(list).to_string() + "\n"));
             } else {
-                for f in generate::FRAMEWORKS {
-                    println!("{:<20} {}", f.id, f.label);
-                }
+                let lines: String = generate::FRAMEWORKS
+                    .iter()
+                    .map(|f| format!("{:<20} {}\n", f.id, f.label))
+                    .collect();
+                emit(&lines);
             }
             Ok(0)
         }
@@ -225,7 +260,10 @@ fn section<'a>(out: &mut String, title: &str, items: impl Iterator<Item = &'a st
     }
 }
 
-/// The text output for people.
+/// How many cards the text output shows in full; the others get one line each.
+pub const MAX_FULL_CARDS: usize = 20;
+
+/// The text output for people: one card per distinct problem (see [`cards`]).
 pub fn human(report: &Report) -> String {
     let mut out = String::new();
     if let Some(p) = report.problem {
@@ -234,7 +272,9 @@ pub fn human(report: &Report) -> String {
     if report.diagnoses.is_empty() && report.problem != Some(parse::InputProblem::Empty) {
         out.push_str("No CORS error recognised. Paste the whole red line from the browser console (it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin ... is not allowed\").\n");
     }
-    for (i, d) in report.diagnoses.iter().enumerate() {
+    let cards = cards::cards(report);
+    for (i, card) in cards.iter().enumerate() {
+        let d = &report.diagnoses[card.first];
         out.push_str(&format!(
             "{}. {} [{}]",
             i + 1,
@@ -244,15 +284,33 @@ pub fn human(report: &Report) -> String {
         if let Some(e) = d.engine {
             out.push_str(&format!(" ({})", e.label()));
         }
-        if d.count > 1 {
-            out.push_str(&format!(" x{}", d.count));
+        if card.requests > 1 {
+            out.push_str(&format!(" x{}", card.requests));
+        }
+        if i >= MAX_FULL_CARDS {
+            // Past the first cards, one line each keeps the output in proportion to the paste.
+            let url = card.urls.first().map_or("", String::as_str);
+            out.push_str(&format!(" {url}\n"));
+            continue;
         }
         out.push('\n');
+        if card.is_group() {
+            out.push_str(&format!("   request URLs       {}", card.urls.join(", ")));
+            if card.more_urls > 0 {
+                out.push_str(&format!(" and {} more", card.more_urls));
+            }
+            out.push('\n');
+        }
         let f = &d.facts;
         let status = f.status.map(|s| s.to_string());
         let stage = d.stage.map(|s| s.id().to_string());
+        let single_url = if card.is_group() {
+            &None
+        } else {
+            &f.request_url
+        };
         for (label, value) in [
-            ("request URL", &f.request_url),
+            ("request URL", single_url),
             ("page origin", &f.page_origin),
             ("redirected from", &f.redirected_from),
             ("method", &f.method),

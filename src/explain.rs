@@ -332,7 +332,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
         return match (&f.request_url, d.kind) {
             (Some(url), KindId::NetworkError) => vec![Check {
                 label: "Is the server reachable at this URL?",
-                command: format!("curl -sS -o /dev/null -w '%{{http_code}}\\n' {}", sh_quote(url)),
+                command: format!("curl -sS -g -o /dev/null -w '%{{http_code}}\\n' {}", sh_quote(url)),
                 expect: vec!["An HTTP status code. \"Connection refused\", \"Could not resolve host\" or a certificate error is the real problem to fix.".to_string()],
             }],
             _ => vec![],
@@ -355,7 +355,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
     let mut out = Vec::new();
     if needs_preflight {
         let mut cmd = format!(
-            "curl -i -X OPTIONS {} -H {} -H {}",
+            "curl -i -g -X OPTIONS {} -H {} -H {}",
             sh_quote(&url),
             sh_quote(&format!("Origin: {origin}")),
             sh_quote(&format!(
@@ -390,7 +390,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
             expect,
         });
     }
-    let mut cmd = String::from("curl -i");
+    let mut cmd = String::from("curl -i -g");
     if method != "GET" {
         cmd.push_str(&format!(" -X {}", sh_quote(&method)));
     }
@@ -432,7 +432,6 @@ mod tests {
             count: 1,
             facts,
             dropped: vec![],
-            excerpt: String::new(),
         }
     }
 
@@ -553,9 +552,9 @@ mod tests {
         ));
         assert_eq!(
             e.checks[0].command,
-            "curl -i -X OPTIONS 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173' -H 'Access-Control-Request-Method: DELETE' -H 'Access-Control-Request-Headers: authorization'"
+            "curl -i -g -X OPTIONS 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173' -H 'Access-Control-Request-Method: DELETE' -H 'Access-Control-Request-Headers: authorization'"
         );
-        assert_eq!(e.checks[1].command, "curl -i -X 'DELETE' 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173'");
+        assert_eq!(e.checks[1].command, "curl -i -g -X 'DELETE' 'https://api.example.com/v1/items' -H 'Origin: http://localhost:5173'");
         assert!(e
             .steps
             .iter()

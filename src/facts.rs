@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 /// What one diagnosis knows about the failed request. Unknown facts are `None` (JSON `null`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Facts {
     /// The URL whose response was blocked (for a redirect, the last URL).
     pub request_url: Option<String>,
@@ -205,6 +205,33 @@ pub fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// True for characters that change how text around them is shown without being visible: the
+/// bidirectional controls (which can make a terminal or page show text in another order than
+/// it is, "Trojan Source") and the zero-width and byte-order marks.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+/// `s` made safe to print to a terminal or a page: control, bidi and zero-width characters
+/// shown escaped (`\u{202e}`), at most 200 characters.
+pub fn printable(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 200 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_invisible_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True for an RFC 9110 `tchar`.
 fn is_tchar(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
@@ -265,14 +292,173 @@ fn valid_authority(authority: &str) -> bool {
     valid_host(host) && port.is_none_or(valid_port)
 }
 
-/// A serialized origin: `scheme://host[:port]` with no path, no trailing slash, no userinfo,
-/// or the opaque origin `null`.
+/// Why a text is not an origin a browser sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OriginError {
+    /// Not `scheme://host[:port]` (a path, a trailing slash, a missing scheme ...).
+    Shape,
+    /// A scheme whose pages have no origin a server could list (file:, data:, javascript: ...).
+    Scheme,
+    /// `user@` before the host: browsers never send it in an origin.
+    Userinfo,
+    /// Letters outside ASCII: the browser sends the punycode (`xn--`) form.
+    Unicode,
+    /// Not a DNS name, an IPv4 address or a bracketed IPv6 address.
+    Host,
+    /// Not a port number from 0 to 65535.
+    Port,
+}
+
+impl std::fmt::Display for OriginError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            OriginError::Shape => "write scheme://host[:port], without path or trailing slash",
+            OriginError::Scheme => "only http:// and https:// pages have an origin a server can allow",
+            OriginError::Userinfo => "an origin has no user name or password (user@)",
+            OriginError::Unicode => "write an internationalized domain in its punycode form (xn--...), as the browser sends it",
+            OriginError::Host => "the host is not a valid domain name, IPv4 address or [IPv6] address",
+            OriginError::Port => "the port must be a number from 0 to 65535",
+        })
+    }
+}
+
+/// Schemes whose pages send an origin with a host: the web, and browser extensions.
+const ORIGIN_SCHEMES: [&str; 5] = [
+    "http",
+    "https",
+    "chrome-extension",
+    "moz-extension",
+    "safari-web-extension",
+];
+
+/// `s` as a browser serializes an origin (WHATWG URL: ASCII-lowercase scheme and host, the
+/// default port dropped, leading zeros of the port dropped, IPv6 compressed), or why no browser
+/// sends it. `http_only` refuses the extension schemes (a config allows web pages only).
+pub fn serialize_origin(s: &str, http_only: bool) -> Result<String, OriginError> {
+    let (scheme, authority) = s.split_once("://").ok_or(OriginError::Shape)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !valid_scheme(&scheme) {
+        return Err(OriginError::Shape);
+    }
+    let allowed = if http_only {
+        &ORIGIN_SCHEMES[..2]
+    } else {
+        &ORIGIN_SCHEMES[..]
+    };
+    if !allowed.contains(&scheme.as_str()) {
+        return Err(OriginError::Scheme);
+    }
+    if authority.is_empty() || authority.contains(['/', '?', '#', '\\']) {
+        return Err(OriginError::Shape);
+    }
+    if authority.contains('@') {
+        return Err(OriginError::Userinfo);
+    }
+    if !authority.is_ascii() {
+        return Err(OriginError::Unicode);
+    }
+    let (host, port) = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    };
+    let host = serialize_host(&host.to_ascii_lowercase()).ok_or(OriginError::Host)?;
+    let port = match port {
+        None => None,
+        Some("") => None, // `https://a.com:` serializes without a port
+        Some(p) => {
+            if p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(OriginError::Port);
+            }
+            let n: u32 = p.parse().map_err(|_| OriginError::Port)?;
+            if n > 65535 {
+                return Err(OriginError::Port);
+            }
+            let default = match scheme.as_str() {
+                "http" => Some(80),
+                "https" => Some(443),
+                _ => None,
+            };
+            (default != Some(n)).then_some(n)
+        }
+    };
+    Ok(match port {
+        Some(p) => format!("{scheme}://{host}:{p}"),
+        None => format!("{scheme}://{host}"),
+    })
+}
+
+/// A host as the URL parser serializes it, or `None` when the parser would refuse it (or read
+/// it as something else, like `010.0.0.1`, which it reads as octal): a DNS name of LDH labels
+/// whose last label is not numeric, a dotted-quad IPv4 address, or a bracketed IPv6 address.
+fn serialize_host(host: &str) -> Option<String> {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        let addr: std::net::Ipv6Addr = inner.parse().ok()?;
+        return Some(format!("[{}]", ipv6_text(&addr)));
+    }
+    if !valid_host(host) {
+        return None;
+    }
+    let last = host.rsplit('.').next()?;
+    let numeric = last.bytes().all(|b| b.is_ascii_digit())
+        || (last.starts_with("0x") && last[2..].bytes().all(|b| b.is_ascii_hexdigit()));
+    if numeric {
+        // The URL parser reads the host as IPv4: accept only the canonical dotted quad.
+        let parts: Vec<&str> = host.split('.').collect();
+        let canonical = parts.len() == 4
+            && parts.iter().all(|p| {
+                p.bytes().all(|b| b.is_ascii_digit())
+                    && (*p == "0" || !p.starts_with('0'))
+                    && p.len() <= 3
+                    && p.parse::<u16>().is_ok_and(|n| n <= 255)
+            });
+        return canonical.then(|| host.to_string());
+    }
+    Some(host.to_string())
+}
+
+/// An IPv6 address in the URL standard's serialization: lower-case hex without leading zeros,
+/// the first longest run of two or more zero pieces written `::`.
+fn ipv6_text(addr: &std::net::Ipv6Addr) -> String {
+    let pieces = addr.segments();
+    let (mut best, mut best_len) = (usize::MAX, 1);
+    let mut i = 0;
+    while i < 8 {
+        if pieces[i] == 0 {
+            let start = i;
+            while i < 8 && pieces[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                (best, best_len) = (start, i - start);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < 8 {
+        if i == best {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i += best_len;
+            continue;
+        }
+        out.push_str(&format!("{:x}", pieces[i]));
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A serialized origin as a browser prints it in a message: `null`, or `scheme://host[:port]`
+/// for a web or extension page, normalized by [`serialize_origin`].
 pub fn valid_origin(s: &str) -> Option<String> {
     if s == "null" {
         return Some(s.to_string());
     }
-    let (scheme, rest) = s.split_once("://")?;
-    (valid_scheme(scheme) && valid_authority(rest)).then(|| s.to_string())
+    serialize_origin(s, false).ok()
 }
 
 /// An absolute URL with an authority (`https://host/path?q`), `file:` URL, or `data:`/`blob:`
@@ -312,11 +498,7 @@ pub fn origin_of(url: &str) -> Option<String> {
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
-    valid_origin(&format!(
-        "{}://{}",
-        scheme.to_ascii_lowercase(),
-        host_port.to_ascii_lowercase()
-    ))
+    serialize_origin(&format!("{scheme}://{host_port}"), false).ok()
 }
 
 #[cfg(test)]

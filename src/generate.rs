@@ -12,8 +12,9 @@ mod targets;
 pub use targets::FRAMEWORKS;
 
 use crate::catalog::KindId;
-use crate::facts::valid_origin;
+use crate::facts::{printable, serialize_origin, OriginError};
 use crate::parse::Diagnosis;
+use crate::psl::Verdict;
 
 /// What the server should allow. Construct with [`Policy::new`]; every field is validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,8 +31,8 @@ pub struct Policy {
 /// A policy value that cannot be used, with a message that says what to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PolicyError {
-    /// Not a serialized origin (`scheme://host[:port]`).
-    Origin(String),
+    /// Not an origin a browser sends (`http(s)://host[:port]`), and why.
+    Origin(String, OriginError),
     /// Not an HTTP method made of letters.
     Method(String),
     /// Not a header name made of letters, digits, `-` and `_`.
@@ -42,19 +43,27 @@ pub enum PolicyError {
     UnsafeOrigin(String),
     /// Not an origin pattern (`https://*.example.com`).
     Pattern(String),
+    /// A pattern whose fixed part is a public suffix (`*.com`, `*.co.uk`, `*.github.io`): it
+    /// would allow every site registered under it.
+    PublicSuffix(String, String),
+    /// The page has not loaded the Public Suffix List yet, so a pattern cannot be checked.
+    SuffixListPending,
     /// Max-age above a day (browsers cap it at 2 hours (Chromium) or 24 hours (Firefox)).
     MaxAge(u32),
 }
 
 impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Every value is the user's own input: shown with control and bidi characters escaped.
         match self {
-            PolicyError::Origin(o) => write!(f, "\"{o}\" is not an origin: write scheme://host[:port], without path or trailing slash"),
-            PolicyError::Method(m) => write!(f, "\"{m}\" is not an HTTP method: use one word of letters, such as PUT"),
-            PolicyError::Header(h) => write!(f, "\"{h}\" is not a header name: use letters, digits and dashes, such as X-Api-Key"),
+            PolicyError::Origin(o, why) => write!(f, "\"{}\" is not an origin a browser sends: {why}", printable(o)),
+            PolicyError::Method(m) => write!(f, "\"{}\" is not an HTTP method: use one word of letters, such as PUT", printable(m)),
+            PolicyError::Header(h) => write!(f, "\"{}\" is not a header name: use letters, digits and dashes, such as X-Api-Key", printable(h)),
             PolicyError::NoOrigin => write!(f, "add at least one allowed origin, such as http://localhost:3000"),
-            PolicyError::UnsafeOrigin(o) => write!(f, "\"{o}\" cannot be allowed safely: list the exact origins of your pages instead"),
-            PolicyError::Pattern(p) => write!(f, "\"{p}\" is not an origin pattern: write scheme://*.domain[:port], such as https://*.example.com"),
+            PolicyError::UnsafeOrigin(o) => write!(f, "\"{}\" cannot be allowed safely: list the exact origins of your pages instead", printable(o)),
+            PolicyError::Pattern(p) => write!(f, "\"{}\" is not an origin pattern: write http(s)://*.domain[:port], such as https://*.example.com", printable(p)),
+            PolicyError::PublicSuffix(p, suffix) => write!(f, "\"{}\" would allow every site under the public suffix \"{suffix}\" (anyone can register one): name your own domain, such as https://*.example.com", printable(p)),
+            PolicyError::SuffixListPending => write!(f, "checking the pattern against the Public Suffix List…"),
             PolicyError::MaxAge(n) => write!(f, "max-age {n} is too long: browsers cap it (Chromium at 7200 s), use at most 86400"),
         }
     }
@@ -95,13 +104,17 @@ impl Policy {
             if origin == "null" || origin.contains('*') {
                 return Err(PolicyError::UnsafeOrigin(origin.to_string()));
             }
-            let valid = valid_origin(origin)
-                .filter(|v| {
-                    v.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
-                })
-                .ok_or_else(|| PolicyError::Origin(origin.to_string()))?;
-            push_unique(&mut o, valid.to_ascii_lowercase());
+            let valid = serialize_origin(origin, true)
+                .map_err(|why| PolicyError::Origin(origin.to_string(), why))?;
+            // The serializer admits only these bytes; checked again because every template
+            // relies on it.
+            if !valid
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
+            {
+                return Err(PolicyError::Origin(origin.to_string(), OriginError::Host));
+            }
+            push_unique(&mut o, valid);
         }
         if o.is_empty() {
             return Err(PolicyError::NoOrigin);
@@ -152,17 +165,7 @@ impl Policy {
     /// patterns ignore them (see [`Framework::patterns`]).
     pub fn with_patterns(mut self, patterns: &[String]) -> Result<Policy, PolicyError> {
         for pattern in patterns {
-            let p = pattern.trim().to_ascii_lowercase();
-            let bad = || PolicyError::Pattern(pattern.clone());
-            let (scheme, rest) = p.split_once("://*.").ok_or_else(bad)?;
-            if !matches!(scheme, "http" | "https") || rest.contains('*') {
-                return Err(bad());
-            }
-            let probe = format!("{scheme}://{rest}");
-            if Policy::new(&[probe], &[], &[], &[], false, None).is_err() {
-                return Err(bad());
-            }
-            push_unique(&mut self.patterns, p);
+            push_unique(&mut self.patterns, validate_pattern(pattern)?);
         }
         Ok(self)
     }
@@ -232,6 +235,42 @@ impl Policy {
     pub fn max_age(&self) -> Option<u32> {
         self.max_age
     }
+}
+
+/// Checks one origin pattern and returns it normalized (`https://*.example.com[:port]`, the
+/// fixed part serialized as a browser serializes an origin).
+///
+/// The fixed part must be a domain someone owns: not an IP address, not a public suffix (the
+/// Public Suffix List: `com`, `co.uk`, `github.io`, `vercel.app` ...; an unknown top-level name
+/// like `x` counts as one too), since `*.com` would allow every site registered under it. The one
+/// exception is `localhost`: every `*.localhost` name is the user's own machine (RFC 6761).
+pub fn validate_pattern(pattern: &str) -> Result<String, PolicyError> {
+    let bad = || PolicyError::Pattern(pattern.to_string());
+    let trimmed = pattern.trim();
+    let (scheme, rest) = trimmed.split_once("://*.").ok_or_else(bad)?;
+    if rest.contains('*') {
+        return Err(bad());
+    }
+    let fixed = serialize_origin(&format!("{scheme}://{rest}"), true).map_err(|_| bad())?;
+    let (scheme, host_port) = fixed.split_once("://").ok_or_else(bad)?;
+    let host = match host_port.rsplit_once(':') {
+        Some((h, p)) if !p.contains(']') => h,
+        _ => host_port,
+    };
+    let is_ip = host.starts_with('[') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if is_ip {
+        return Err(bad());
+    }
+    if host != "localhost" {
+        match crate::psl::check(host) {
+            Verdict::Owned => {}
+            Verdict::PublicSuffix(suffix) => {
+                return Err(PolicyError::PublicSuffix(pattern.to_string(), suffix))
+            }
+            Verdict::Pending => return Err(PolicyError::SuffixListPending),
+        }
+    }
+    Ok(format!("{scheme}://*.{host_port}"))
 }
 
 fn push_unique(list: &mut Vec<String>, v: String) {
@@ -368,10 +407,23 @@ fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
         "ORIGINS" => p.origins.clone(),
         "ORIGINS_RE" => p.origins.iter().map(|o| origin_regex(o)).collect(),
         "PATTERNS" => p.patterns.clone(),
+        // Anchors that match the whole string only, per regex engine: `$` does in Go's RE2 (no
+        // multi-line flag) and in JavaScript, but matches before a final newline in Python
+        // (`\Z` does not) and in PCRE (`\z` does not).
         "PATTERNS_RE" => p
             .patterns
             .iter()
             .map(|x| format!("^{}$", pattern_regex(x)))
+            .collect(),
+        "PATTERNS_RE_PY" => p
+            .patterns
+            .iter()
+            .map(|x| format!("^{}\\Z", pattern_regex(x)))
+            .collect(),
+        "PATTERNS_RE_PCRE" => p
+            .patterns
+            .iter()
+            .map(|x| format!("^{}\\z", pattern_regex(x)))
             .collect(),
         "PATTERNS_JS" => p
             .patterns
@@ -438,6 +490,16 @@ fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
     })
 }
 
+/// Every exact origin and pattern as regex alternatives.
+fn origin_alternatives(p: &Policy) -> String {
+    p.origins
+        .iter()
+        .map(|o| origin_regex(o))
+        .chain(p.patterns.iter().map(|x| pattern_regex(x)))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 fn scalar(p: &Policy, syntax: Syntax, name: &str) -> Option<String> {
     Some(match name {
         "CREDENTIALS" => match (syntax, p.credentials) {
@@ -446,17 +508,13 @@ fn scalar(p: &Policy, syntax: Syntax, name: &str) -> Option<String> {
             (_, c) => c.to_string(),
         },
         "MAX_AGE" => p.max_age.unwrap_or(600).to_string(),
-        "ORIGIN_REGEX" => format!(
-            "^({})$",
-            p.origins
-                .iter()
-                .map(|o| origin_regex(o))
-                .chain(p.patterns.iter().map(|x| pattern_regex(x)))
-                .collect::<Vec<_>>()
-                .join("|")
-        ),
-        "PATTERN_REGEX" => format!(
-            "^({})$",
+        // Go's RE2 (Caddy): `$` is the end of the text.
+        "ORIGIN_REGEX" => format!("^({})$", origin_alternatives(p)),
+        // PCRE (nginx, Apache, HAProxy): `\z`, since `$` also matches before a final newline.
+        "ORIGIN_REGEX_PCRE" => format!("^({})\\z", origin_alternatives(p)),
+        // Python: `\Z`, for the same reason.
+        "PATTERN_REGEX_PY" => format!(
+            "^({})\\Z",
             p.patterns
                 .iter()
                 .map(|x| pattern_regex(x))
@@ -606,7 +664,10 @@ mod tests {
         .is_ok());
         assert_eq!(
             Policy::new(&s(&["http://a.com/"]), &[], &[], &[], false, None),
-            Err(PolicyError::Origin("http://a.com/".into()))
+            Err(PolicyError::Origin(
+                "http://a.com/".into(),
+                OriginError::Shape
+            ))
         );
         assert_eq!(
             Policy::new(&s(&["*"]), &[], &[], &[], true, None),

@@ -6,11 +6,13 @@
 //! checks. Everything except `ui` is plain Rust with no browser APIs, so it compiles and is
 //! tested natively; `cli` is the native command-line front end.
 
+pub mod cards;
 pub mod catalog;
 pub mod explain;
 pub mod facts;
 pub mod generate;
 pub mod parse;
+pub mod psl;
 pub mod share;
 pub mod ui;
 

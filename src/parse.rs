@@ -10,9 +10,16 @@
 //! diagnoses, never an error, and every loop here is bounded by the input's length.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+// regex-lite in the page (size), the full regex crate natively (speed); same syntax and API.
+use re_engine::Regex;
+#[cfg(not(target_arch = "wasm32"))]
+use regex as re_engine;
+#[cfg(target_arch = "wasm32")]
+use regex_lite as re_engine;
 use serde::Serialize;
 
 use crate::catalog::patterns::{cors_error_kind, Pattern, Role, PATTERNS};
@@ -44,9 +51,6 @@ pub struct Diagnosis {
     /// Values read from the paste that failed validation and were dropped.
     #[serde(skip)]
     pub dropped: Vec<Dropped>,
-    /// The first line of the paste this diagnosis came from (cleaned, shortened).
-    #[serde(skip)]
-    pub excerpt: String,
 }
 
 /// Something about the paste as a whole that the user should know.
@@ -234,7 +238,7 @@ fn compiled() -> &'static Compiled {
             .iter()
             // Every pattern compiles (a test checks it); `ok()` keeps the error's Debug
             // formatting out of the bundle.
-            .map(|p| Regex::new(p.regex).ok())
+            .map(|p| Regex::new(&ascii_classes(p.regex)).ok())
             .collect(),
         keyword_of: PATTERNS
             .iter()
@@ -246,6 +250,61 @@ fn compiled() -> &'static Compiled {
             })
             .collect(),
     })
+}
+
+/// The catalog's patterns mean regex-lite's ASCII `\\d`, `\\s`, `\\S` and `\\b`; natively they
+/// run in the full regex crate, whose classes are Unicode-aware, so they are spelled out in ASCII
+/// there (the page and the CLI must read a paste alike).
+#[cfg(not(target_arch = "wasm32"))]
+fn ascii_classes(regex: &str) -> Cow<'_, str> {
+    const SPACE: &str = "\\t\\n\\x0B\\x0C\\r ";
+    if !regex.contains('\\') {
+        return Cow::Borrowed(regex);
+    }
+    let mut out = String::with_capacity(regex.len() + 32);
+    let mut in_class = false;
+    let mut chars = regex.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('d') if in_class => out.push_str("0-9"),
+                Some('d') => out.push_str("[0-9]"),
+                Some('s') if in_class => out.push_str(SPACE),
+                Some('s') => out.push_str(&format!("[{SPACE}]")),
+                Some('S') if !in_class => out.push_str(&format!("[^{SPACE}]")),
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is literal.
+                let rest = chars.as_str();
+                let skip = if rest.starts_with("^]") {
+                    2
+                } else {
+                    usize::from(rest.starts_with(']'))
+                };
+                out.push_str(&rest[..skip]);
+                chars = rest[skip..].chars();
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn ascii_classes(regex: &str) -> &str {
+    regex
 }
 
 /// Reads a paste and returns its diagnoses. Never panics, whatever the input.
@@ -387,7 +446,7 @@ pub fn normalize(line: &str) -> Cow<'_, str> {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c if crate::facts::is_invisible_control(c) => continue,
             c if c.is_whitespace() => {
                 pending_space = true;
                 continue;
@@ -651,13 +710,12 @@ struct Event {
     stage: Option<Stage>,
     facts: Facts,
     dropped: Vec<Dropped>,
-    excerpt: String,
 }
 
 /// Reads every fact group of a match into `facts`, collecting rejected values.
 fn read_facts(
     re: &Regex,
-    caps: &regex_lite::Captures<'_>,
+    caps: &re_engine::Captures<'_>,
     facts: &mut Facts,
     dropped: &mut Vec<Dropped>,
 ) {
@@ -777,7 +835,6 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         }
     }
 
-    let excerpt = shorten(text, 160);
     if !reasons.is_empty() {
         // Insertion sort by position: a record holds one or two reasons, and the standard
         // sort would add several kilobytes to the wasm bundle.
@@ -807,7 +864,6 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 stage,
                 facts: f,
                 dropped: dropped.clone(),
-                excerpt: excerpt.clone(),
             });
         }
         return;
@@ -828,7 +884,6 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         stage: preflight_marker.then_some(Stage::Preflight),
         facts,
         dropped,
-        excerpt,
     });
 }
 
@@ -837,24 +892,19 @@ fn engines_agree(a: Option<Engine>, b: Option<Engine>) -> bool {
 }
 
 /// Finds the diagnosis an auxiliary event belongs to: the nearest preceding compatible one
-/// within [`MAX_ATTACH_DISTANCE`] events, else the nearest following one.
-fn attach_target(diags: &[(usize, Diagnosis)], at: usize, ev: &Event) -> Option<usize> {
-    let fits = |(pos, d): &(usize, Diagnosis)| {
-        pos.abs_diff(at) <= MAX_ATTACH_DISTANCE
-            && d.facts.compatible(&ev.facts)
-            && engines_agree(d.engine, ev.engine)
+/// within [`MAX_ATTACH_DISTANCE`] events, else the nearest following one. `slots` holds the
+/// diagnosis started by each event, by event index, so this looks at a fixed window only.
+fn attach_target(slots: &[Option<Diagnosis>], at: usize, ev: &Event) -> Option<usize> {
+    let fits = |i: usize| {
+        slots[i]
+            .as_ref()
+            .is_some_and(|d| d.facts.compatible(&ev.facts) && engines_agree(d.engine, ev.engine))
     };
-    let before = diags
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.0 < at && fits(d))
-        .max_by_key(|(_, d)| d.0);
-    let after = diags
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.0 > at && fits(d))
-        .min_by_key(|(_, d)| d.0);
-    before.or(after).map(|(i, _)| i)
+    let before = (at.saturating_sub(MAX_ATTACH_DISTANCE)..at)
+        .rev()
+        .find(|&i| fits(i));
+    let after = (at + 1..slots.len().min(at + MAX_ATTACH_DISTANCE + 1)).find(|&i| fits(i));
+    before.or(after)
 }
 
 fn absorb(d: &mut Diagnosis, ev: &Event) {
@@ -876,65 +926,72 @@ fn new_diagnosis(ev: &Event, kind: KindId) -> Diagnosis {
         count: 1,
         facts: ev.facts.clone(),
         dropped: ev.dropped.clone(),
-        excerpt: ev.excerpt.clone(),
     }
 }
 
 /// Turns events into diagnoses: reasons first, then echoes, wrappers, network lines and
 /// exceptions attach to them; identical diagnoses collapse into one with a count.
+///
+/// Linear in the number of events (plus hashing): each event looks at a window of
+/// [`MAX_ATTACH_DISTANCE`] slots on each side, and duplicates are found through a hash map.
 fn group(events: Vec<Event>) -> Vec<Diagnosis> {
-    let mut diags: Vec<(usize, Diagnosis)> = events
+    let mut slots: Vec<Option<Diagnosis>> = events
         .iter()
-        .enumerate()
-        .filter(|(_, e)| e.role == EventRole::Primary)
-        .map(|(i, e)| (i, new_diagnosis(e, e.kind)))
+        .map(|e| (e.role == EventRole::Primary).then(|| new_diagnosis(e, e.kind)))
         .collect();
     for (i, ev) in events.iter().enumerate() {
         if ev.role != EventRole::Echo {
             continue;
         }
-        let same = attach_target(&diags, i, ev).filter(|&t| diags[t].1.kind == ev.kind);
-        match same {
-            Some(t) => absorb(&mut diags[t].1, ev),
-            None => {
-                let at = diags.partition_point(|(p, _)| *p < i);
-                diags.insert(at, (i, new_diagnosis(ev, ev.kind)));
-            }
+        let same = attach_target(&slots, i, ev)
+            .filter(|&t| slots[t].as_ref().is_some_and(|d| d.kind == ev.kind));
+        match same.and_then(|t| slots[t].as_mut()) {
+            Some(d) => absorb(d, ev),
+            None => slots[i] = Some(new_diagnosis(ev, ev.kind)),
         }
     }
     for (i, ev) in events.iter().enumerate() {
         let EventRole::Aux(fallback) = ev.role else {
             continue;
         };
-        match (attach_target(&diags, i, ev), fallback) {
-            (Some(t), _) => absorb(&mut diags[t].1, ev),
-            (None, Some(kind)) => {
-                let at = diags.partition_point(|(p, _)| *p < i);
-                diags.insert(at, (i, new_diagnosis(ev, kind)));
+        match (attach_target(&slots, i, ev), fallback) {
+            (Some(t), _) => {
+                if let Some(d) = slots[t].as_mut() {
+                    absorb(d, ev);
+                }
             }
+            (None, Some(kind)) => slots[i] = Some(new_diagnosis(ev, kind)),
             (None, None) => {}
         }
     }
-    let had_failures = !diags.is_empty();
+    let had_failures = slots.iter().any(Option::is_some);
     for (i, ev) in events.iter().enumerate() {
         if ev.role != EventRole::Exception {
             continue;
         }
-        match attach_target(&diags, i, ev) {
-            Some(t) => absorb(&mut diags[t].1, ev),
+        match attach_target(&slots, i, ev) {
+            Some(t) => {
+                if let Some(d) = slots[t].as_mut() {
+                    absorb(d, ev);
+                }
+            }
             None if !had_failures => {
-                let at = diags.partition_point(|(p, _)| *p < i);
-                diags.insert(at, (i, new_diagnosis(ev, KindId::GenericFetchFailure)));
+                slots[i] = Some(new_diagnosis(ev, KindId::GenericFetchFailure));
             }
             None => {}
         }
     }
+    drop(events);
     // Firefox reports one failed request on several lines: a redirected preflight prints
     // "external redirect not allowed" and "preflight response did not succeed ... 3xx", and any
     // failure is followed by "CORS request did not succeed" for the same URL. Those lines are
     // one failure: fold them into the most specific diagnosis.
-    let mut kept: Vec<(usize, Diagnosis)> = Vec::with_capacity(diags.len());
-    for (pos, mut d) in diags {
+    let mut kept: Vec<(usize, Diagnosis)> = Vec::new();
+    for (pos, mut d) in slots
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+    {
         if d.kind == KindId::PreflightBadStatus
             && d.facts.status.is_some_and(|s| (300..400).contains(&s))
         {
@@ -969,16 +1026,73 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
             _ => kept.push((pos, d)),
         }
     }
+    // Identical diagnoses (same kind, engine, stage and facts) become one with a count.
     let mut out: Vec<Diagnosis> = Vec::new();
+    // Buckets by a hash of what makes two diagnoses the same failure; equal hashes are
+    // confirmed field by field.
+    let mut seen: HashMap<u64, Vec<usize>, BuildHasherDefault<PassHasher>> = HashMap::default();
     for (_, d) in kept {
-        match out.iter_mut().find(|o| {
+        let mut h = FxHasher::default();
+        (d.kind, d.engine, d.stage, &d.facts).hash(&mut h);
+        let bucket = seen.entry(h.finish()).or_default();
+        let same = bucket.iter().copied().find(|&i| {
+            let o: &Diagnosis = &out[i];
             o.kind == d.kind && o.engine == d.engine && o.stage == d.stage && o.facts == d.facts
-        }) {
-            Some(o) => o.count += d.count,
-            None => out.push(d),
+        });
+        match same {
+            Some(i) => out[i].count += d.count,
+            None => {
+                bucket.push(out.len());
+                out.push(d);
+            }
         }
     }
     out
+}
+
+/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash): the
+/// keys come from one paste and a collision only costs a field comparison.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The map's keys are already hashes: passed through as they are.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

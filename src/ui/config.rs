@@ -49,8 +49,10 @@ fn split_list(s: &str) -> Vec<String> {
 /// Which form field an error belongs to.
 fn field_of(e: &PolicyError) -> &'static str {
     match e {
-        PolicyError::Origin(_) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => "origins",
-        PolicyError::Pattern(_) => "patterns",
+        PolicyError::Origin(..) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => "origins",
+        PolicyError::Pattern(_)
+        | PolicyError::PublicSuffix(..)
+        | PolicyError::SuffixListPending => "patterns",
         PolicyError::Method(_) => "methods",
         PolicyError::Header(_) => "headers",
         PolicyError::MaxAge(_) => "max-age",

@@ -80,7 +80,7 @@ async function main() {
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     check(clip === config, 'the copy button put exactly the config on the clipboard');
     const checks = await page.locator('[data-testid=check]').allTextContents();
-    check(checks.some((c) => c === "curl -i 'https://api.example.com/v1/orders' -H 'Origin: http://localhost:5173'"),
+    check(checks.some((c) => c === "curl -i -g 'https://api.example.com/v1/orders' -H 'Origin: http://localhost:5173'"),
       'the curl check requests the URL with the page origin');
     await page.click('[data-testid=copy-check-1]');
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-check-1]')?.textContent.includes('Copied'));

@@ -6,7 +6,7 @@ INSTALLED_APPS += ["corsheaders"]
 MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
 
 CORS_ALLOWED_ORIGINS = [{{ORIGINS}}]  # scheme://host[:port], no path, no trailing slash
-CORS_ALLOWED_ORIGIN_REGEXES = [{{PATTERNS_RE|r"$"}}]  {{?PATTERNS}}
+CORS_ALLOWED_ORIGIN_REGEXES = [{{PATTERNS_RE_PY|r"$"}}]  {{?PATTERNS}}
 CORS_ALLOW_METHODS = [{{METHODS_WITH_OPTIONS}}]
 CORS_ALLOW_HEADERS = [{{HEADERS_LOWER}}]
 CORS_EXPOSE_HEADERS = [{{EXPOSE}}]  {{?EXPOSE}}

@@ -11,7 +11,7 @@ app = Flask(__name__)
 CORS(
     app,
     resources={r"/api/*": {"origins": [{{ORIGINS}}]}}, {{?!PATTERNS}}
-    resources={r"/api/*": {"origins": [{{ORIGINS}}, {{PATTERNS_RE|re.compile(r"$")}}]}}, {{?PATTERNS}}
+    resources={r"/api/*": {"origins": [{{ORIGINS}}, {{PATTERNS_RE_PY|re.compile(r"$")}}]}}, {{?PATTERNS}}
     methods=[{{METHODS}}],
     allow_headers=[{{HEADERS}}],
     expose_headers=[{{EXPOSE}}],  {{?EXPOSE}}

@@ -4,7 +4,7 @@ return [
     'paths' => ['api/*', 'sanctum/csrf-cookie'],
     'allowed_methods' => [{{METHODS}}],
     'allowed_origins' => [{{ORIGINS}}],
-    'allowed_origins_patterns' => [{{PATTERNS_RE|'#$#'}}],
+    'allowed_origins_patterns' => [{{PATTERNS_RE_PCRE|'#$#'}}],
     'allowed_headers' => [{{HEADERS}}],
     'exposed_headers' => [{{EXPOSE}}],
     'max_age' => {{MAX_AGE}},

@@ -1,7 +1,7 @@
 <?php
 // At the very top of the entry script (index.php), before any output.
 $allowed = [{{ORIGINS}}];
-$patterns = [{{PATTERNS_RE|'#$#'}}]; // subdomain patterns, anchored {{?PATTERNS}}
+$patterns = [{{PATTERNS_RE_PCRE|'#$#'}}]; // subdomain patterns, anchored {{?PATTERNS}}
 $origin = $_SERVER['HTTP_ORIGIN'] ?? '';
 header('Vary: Origin', false); // false: keep other Vary values
 if (in_array($origin, $allowed, true)) { {{?!PATTERNS}}
