@@ -11,8 +11,11 @@
    Content-Security-Policy and the `_headers` file for static hosts (its text changes with
    every build's file names);
 3. write `source.tar.gz`, the committed source (`git archive HEAD`), beside the app: the
-   footer's "Source code" link leads there, to the code that was built, wherever it is hosted.
+   footer's "Source code" link leads there, to the code that was built, wherever it is hosted;
+4. write `psl.js`, the Public Suffix List (src/psl/rules.txt) as one JS string, which the app
+   loads only when someone types an origin pattern (src/psl.rs says why it is not in the wasm).
 """
+import json
 import base64
 import glob
 import hashlib
@@ -170,4 +173,8 @@ tarball = subprocess.run(
 if tarball.returncode != 0 or not tarball.stdout:
     sys.exit("post-build: `git archive HEAD` failed: the build needs a git checkout (footer link)")
 open(os.path.join(staging, "source.tar.gz"), "wb").write(tarball.stdout)
+
+rules = open(os.path.join(root, "src", "psl", "rules.txt"), encoding="ascii").read()
+with open(os.path.join(staging, "psl.js"), "w", encoding="ascii") as out:
+    out.write("self.corsDoctorPsl=" + json.dumps(rules) + ";\n")
 open(index, "w", encoding="utf-8").write(html)

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::cards;
 use crate::catalog::{self, ENGINE_EXAMPLES, KINDS};
 use crate::explain;
 use crate::generate::Policy;
@@ -195,14 +196,50 @@ fn results(report: Report) -> AnyView {
         }
         .into_any();
     }
-    report
-        .diagnoses
-        .into_iter()
+    let all = cards::cards(&report);
+    let (full, rest) = all.split_at(all.len().min(MAX_PAGE_CARDS));
+    let more = rest.len().saturating_sub(MAX_PAGE_LINES);
+    let lines: Vec<String> = rest
+        .iter()
+        .take(MAX_PAGE_LINES)
+        .map(|c| {
+            let d = &report.diagnoses[c.first];
+            let times = if c.requests > 1 {
+                format!(" ×{}", c.requests)
+            } else {
+                String::new()
+            };
+            let url = c.urls.first().map_or("", String::as_str);
+            format!("{}{times} {url}", catalog::kind(d.kind).title)
+        })
+        .collect();
+    let cards_view = full
+        .iter()
         .enumerate()
-        .map(|(i, d)| view! { <DiagnosisCard diagnosis=d index=i /> })
-        .collect_view()
-        .into_any()
+        .map(|(i, c)| {
+            let d = report.diagnoses[c.first].clone();
+            view! { <DiagnosisCard diagnosis=d card=c.clone() index=i /> }
+        })
+        .collect_view();
+    view! {
+        {cards_view}
+        {(!lines.is_empty()).then(|| view! {
+            <div class="notice" data-testid="more-cards">
+                <p>{format!("{} more failures of other shapes, in short:", rest.len())}</p>
+                <ul class="notice__lines">
+                    {lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p>{format!("and {more} more (the command line lists them all)")}</p> })}
+            </div>
+        })}
+    }
+    .into_any()
 }
+
+/// How many cards the page shows in full (a card holds a config panel: each costs layout).
+const MAX_PAGE_CARDS: usize = 20;
+/// How many of the remaining cards are listed one line each.
+const MAX_PAGE_LINES: usize = 200;
 
 /// The example menu: one realistic paste per kind.
 #[component]
@@ -262,14 +299,25 @@ fn Examples(
 fn DiagnosisCard(
     /// The diagnosis to show.
     diagnosis: Diagnosis,
+    /// The requests it stands for: their count and URLs.
+    card: cards::Card,
     /// Its position in the results, for unique element ids.
     index: usize,
 ) -> impl IntoView {
     let k = catalog::kind(diagnosis.kind);
     let policy = Policy::from_diagnosis(&diagnosis);
     let f = &diagnosis.facts;
+    let urls = if card.is_group() {
+        let mut list = card.urls.join(" ");
+        if card.more_urls > 0 {
+            list.push_str(&format!(" and {} more", card.more_urls));
+        }
+        ("Request URLs", Some(list))
+    } else {
+        ("Request URL", f.request_url.clone())
+    };
     let rows: Vec<(&'static str, String)> = [
-        ("Request URL", f.request_url.clone()),
+        urls,
         ("Page origin", f.page_origin.clone()),
         ("Redirected from", f.redirected_from.clone()),
         ("Method", f.method.clone()),
@@ -293,7 +341,7 @@ fn DiagnosisCard(
         .iter()
         .map(|d| format!("{} \"{}\"", d.fact, d.value))
         .collect();
-    let count = diagnosis.count;
+    let count = card.requests;
     view! {
         <article class="card" data-testid="diagnosis">
             <p class="card__meta">

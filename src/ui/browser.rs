@@ -48,6 +48,53 @@ pub fn lock_down_network() {
     }
 }
 
+/// Loads the Public Suffix List once (`psl.js`, written beside the app by the post-build hook;
+/// it sets `corsDoctorPsl`), installs it with [`crate::psl::install`], then calls `done`, also
+/// when the file could not be loaded (the pattern then stays unchecked, and refused). A script
+/// element, not `fetch`: the page forbids every connection after load, and this is the page's
+/// own file, nothing leaves it.
+pub fn load_suffix_list(done: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if crate::psl::is_loaded() {
+            return done();
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let script = match doc.get_element_by_id("psl-script") {
+            Some(existing) => existing,
+            None => {
+                let Ok(el) = doc.create_element("script") else {
+                    return;
+                };
+                let _ = el.set_attribute("id", "psl-script");
+                let _ = el.set_attribute("src", "psl.js");
+                if let Some(head) = doc.head() {
+                    let _ = head.append_child(&el);
+                }
+                el
+            }
+        };
+        let finish = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                if let Ok(text) = js_sys::Reflect::get(&w, &"corsDoctorPsl".into()) {
+                    if let Some(text) = text.as_string() {
+                        crate::psl::install(&text);
+                    }
+                }
+            }
+            done();
+        });
+        let f = finish.unchecked_ref();
+        let _ = script.add_event_listener_with_callback("load", f);
+        let _ = script.add_event_listener_with_callback("error", f);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    done();
+}
+
 const THEME_KEY: &str = "cors-doctor.theme";
 
 /// The saved theme: "light", "dark", or "" for the system setting.

@@ -110,7 +110,15 @@ pub fn ConfigPanel(
     let credentials = RwSignal::new(initial.credentials());
     let max_age = RwSignal::new(initial.max_age().map(|a| a.to_string()).unwrap_or_default());
 
+    // The Public Suffix List is loaded on first use: once a pattern is typed.
+    let psl_ready = RwSignal::new(crate::psl::is_loaded());
+    Effect::new(move |_| {
+        if !psl_ready.get() && patterns.with(|p| !p.trim().is_empty()) {
+            crate::ui::browser::load_suffix_list(move || psl_ready.set(true));
+        }
+    });
     let policy = Memo::new(move |_| -> Result<Policy, (&'static str, String)> {
+        psl_ready.track();
         let age = max_age.with(|a| a.trim().to_string());
         let age = if age.is_empty() {
             None

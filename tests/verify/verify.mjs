@@ -418,7 +418,28 @@ async function waitForPort(port, child, seconds) {
 // ---- the browser side ----------------------------------------------------------------------
 // Targets whose generated config matches origin patterns (generate::targets::supports_patterns).
 const PATTERN_TARGETS = new Set(JSON.parse(execFileSync(CLI, ['frameworks', '--json'], { encoding: 'utf8' })).filter((f) => f.patterns).map((f) => f.id));
-const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin'];
+const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin', 'pattern-lookalikes-refused'];
+
+// Origins an attacker can own that a loose pattern would let in, for the pattern
+// http://*.localhost:PORT: no dot before the fixed part, the fixed part as a prefix of another
+// name, text after the port, another scheme, and the fixed part alone. The server must not
+// answer any of them with that origin (or *). The generator itself refuses patterns over a
+// public suffix (`*.com`, `*.co.uk`, `*.github.io`: tests/hostile.rs), so this is what is left.
+function lookalikes(port) {
+  return [`http://evillocalhost:${port}`, `http://app.localhost.evil.example:${port}`, `http://app.localhost:${port}.evil.example`,
+    `https://app.localhost:${port}`, `http://localhost:${port}`, `http://app.localhost:1${port}`];
+}
+
+async function lookalikesRefused(api, port) {
+  const accepted = [];
+  for (const origin of lookalikes(port)) {
+    const r = await fetch(api + '/api/data', { headers: { Origin: origin }, redirect: 'manual' });
+    await r.arrayBuffer();
+    const acao = r.headers.get('access-control-allow-origin');
+    if (acao === origin || acao === '*') accepted.push(origin);
+  }
+  return accepted;
+}
 
 // Storage targets (blob/object stores) serve files, not the application: the exposed header is
 // the object's metadata header, a PUT without the store's own signature is refused by the store
@@ -453,15 +474,17 @@ async function runScenarios(context, pageBase, otherBase, api, patternBase, stor
     patternOk = await sub.evaluate(async (api) => { try { const r = await fetch(api + '/api/data'); return (await r.json()).ok === true; } catch { return false; } }, api);
     await sub.close();
   }
+  const lookalikeAccepted = patternBase ? await lookalikesRefused(api, new URL(patternBase).port) : null;
   return {
     'pattern-origin': patternOk,
+    'pattern-lookalikes-refused': lookalikeAccepted && lookalikeAccepted.length === 0,
     'simple-get': r.simple?.status === 200 && r.simple?.body?.ok === true,
     'credentialed-get': r.credentialed?.status === 200 && r.credentialed?.body?.ok === true,
     'put-with-preflight': storage ? Number.isInteger(r.put?.status) : r.put?.status === 200 && r.put?.body?.updated === true,
     'exposed-header': r.simple?.exposed === '42',
     'error-500': r.error?.status === (storage ? 404 : 500),
     'other-origin-refused': refused,
-    detail: r,
+    detail: { ...r, lookalikeAccepted },
   };
 }
 
