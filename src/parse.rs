@@ -398,6 +398,16 @@ impl Scan {
         }
     }
 
+    /// The report of what is read so far, while reading goes on (the page shows it after the
+    /// first step). Grouping runs on a copy of the events, so [`Scan::finish`] is unchanged.
+    pub fn partial(&self) -> Report {
+        Report {
+            diagnoses: group(self.events.clone()),
+            unrecognized: self.unrecognized.clone(),
+            problem: self.problem,
+        }
+    }
+
     /// The report: grouping of everything read.
     pub fn finish(self) -> Report {
         if matches!(

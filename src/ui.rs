@@ -40,11 +40,13 @@ fn analyse(
         return;
     }
     analysing.set(true);
+    report.set(parse::diagnose(""));
     let scan = parse::Scan::new(&value);
-    step(value, scan, job, id, report, analysing);
+    step(value, scan, job, id, report, analysing, true);
 }
 
-/// One step of a large paste, then the next after a browser turn.
+/// One step of a large paste, then the next after a browser turn. After the first step the
+/// page shows what that step found, so the first cards appear at once.
 fn step(
     value: String,
     mut scan: parse::Scan,
@@ -52,6 +54,7 @@ fn step(
     id: u32,
     report: RwSignal<Report>,
     analysing: RwSignal<bool>,
+    first: bool,
 ) {
     set_timeout(
         move || {
@@ -62,9 +65,12 @@ fn step(
                 report.set(scan.finish());
                 analysing.set(false);
             } else {
-                // No progress figure: each update of the page while a huge textarea is on it
-                // costs a relayout (measured: it doubled the time).
-                step(value, scan, job, id, report, analysing);
+                // Only the first step updates the page: each update while a huge textarea is
+                // on it costs a relayout (measured: updating on every step doubled the time).
+                if first {
+                    report.set(scan.partial());
+                }
+                step(value, scan, job, id, report, analysing, false);
             }
         },
         std::time::Duration::from_millis(0),
@@ -169,9 +175,12 @@ pub fn App() -> impl IntoView {
             </div>
             <p class="share-note" data-testid="share-note">{move || share_note.get()}</p>
             <p class="visually-hidden" role="status" data-testid="status">{status}</p>
-            {move || analysing.get().then(|| view! { <p class="notice" data-testid="analysing">"Analysing a large paste…"</p> })}
+            {move || analysing.get().then(|| view! { <p class="notice" data-testid="analysing">"Analysing a large paste… the first results are below."</p> })}
             <section class="results" data-testid="results">
-                {move || if analysing.get() { ().into_any() } else { results(report.get()) }}
+                {move || {
+                    let r = report.get();
+                    if analysing.get() && r.diagnoses.is_empty() { ().into_any() } else { results(r) }
+                }}
             </section>
     }
 }

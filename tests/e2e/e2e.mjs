@@ -254,11 +254,14 @@ async function main() {
         const t0 = performance.now();
         area.value = text; area.dispatchEvent(new Event('input'));
         await cardShown();
-        const t1 = performance.now(); // the diagnosis card is in the DOM
+        const t1 = performance.now(); // the first diagnosis card is in the DOM
+        // A large paste shows its first cards after one step; wait for the whole analysis.
+        while (document.querySelector('[data-testid=analysing]')) await new Promise((r) => setTimeout(r, 10));
+        const t2 = performance.now();
         counting = false;
         await new Promise((r) => requestAnimationFrame(() => r()));
         await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
-        return { render: t1 - t0, frame: performance.now() - t0, cards: document.querySelectorAll('[data-testid=diagnosis]').length,
+        return { render: t1 - t0, done: t2 - t0, frame: performance.now() - t0, cards: document.querySelectorAll('[data-testid=diagnosis]').length,
           framesWhileAnalysing: frames, longestTask: Math.max(0, ...tasks) };
       };
       // Realistic console noise: framework logs, warnings, app errors and failed requests.
@@ -287,10 +290,12 @@ async function main() {
       return { typical: await measure(sample), oneMB: await measure(big(1 << 20)), fiveMB: await measure(big(5 << 20)),
         flood: { ...(await measure(floodText)), textareaOnly: floodBaseline } };
     }, SAMPLE);
-    console.log(`timing: paste to rendered diagnosis: typical ${timing.typical.render.toFixed(1)} ms, 1 MB ${timing.oneMB.render.toFixed(0)} ms, 5 MB ${timing.fiveMB.render.toFixed(0)} ms`);
+    console.log(`timing: paste to first card / to the whole analysis: typical ${timing.typical.render.toFixed(1)} ms, 1 MB ${timing.oneMB.render.toFixed(0)} / ${timing.oneMB.done.toFixed(0)} ms, 5 MB ${timing.fiveMB.render.toFixed(0)} / ${timing.fiveMB.done.toFixed(0)} ms`);
     console.log(`responsiveness: 5 MB paste: ${timing.fiveMB.framesWhileAnalysing} frames painted while analysing, longest main-thread task ${timing.fiveMB.longestTask.toFixed(0)} ms; 1 MB: ${timing.oneMB.framesWhileAnalysing} frames, longest ${timing.oneMB.longestTask.toFixed(0)} ms`);
     check(timing.typical.cards === 1 && timing.fiveMB.cards === 1, 'a 5 MB paste is diagnosed and the page keeps working');
-    console.log(`flood: 1 MB of network lines: first card after ${timing.flood.render.toFixed(0)} ms, longest main-thread task ${timing.flood.longestTask.toFixed(0)} ms (the textarea alone: ${timing.flood.textareaOnly.toFixed(0)} ms)`);
+    console.log(`flood: 1 MB of network lines: first card after ${timing.flood.render.toFixed(0)} ms, all read after ${timing.flood.done.toFixed(0)} ms, longest main-thread task ${timing.flood.longestTask.toFixed(0)} ms (the textarea alone: ${timing.flood.textareaOnly.toFixed(0)} ms)`);
+    check(timing.flood.render < timing.flood.done && timing.fiveMB.render < timing.fiveMB.done,
+      'large pastes show their first cards before the whole paste is read');
     check(timing.flood.cards === 1, `1 MB of network lines failing the same way is one card (got ${timing.flood.cards})`);
     check(timing.flood.longestTask - timing.flood.textareaOnly <= 200,
       `no main-thread task over 200 ms beyond the textarea's own handling for the 1 MB flood (${timing.flood.longestTask.toFixed(0)} - ${timing.flood.textareaOnly.toFixed(0)} ms)`);
