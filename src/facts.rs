@@ -556,6 +556,14 @@ mod tests {
             origin_of("https://App.Example.com:8443/x?y").as_deref(),
             Some("https://app.example.com:8443")
         );
+        // A page URL with user info and the default port gives the origin a browser sends.
+        assert_eq!(
+            origin_of("https://user@a.com:443/x").as_deref(),
+            Some("https://a.com")
+        );
+        // Schemes no page origin has are not origins, whatever a paste says.
+        assert_eq!(valid_origin("a+b.c-d://evil.com:1"), None);
+        assert_eq!(valid_origin("javascript://a.com"), None);
     }
 
     #[test]

@@ -191,3 +191,147 @@ fn config_from_real_pastes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no CORS error recognised"));
 }
+
+/// A file larger than the limit is read up to the limit only (memory stays bounded), with the
+/// same message as the page; the same paste through --from too.
+#[test]
+fn files_are_read_up_to_the_documented_limit() {
+    let dir = std::env::temp_dir().join(format!("cors-doctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.txt");
+    let line = std::fs::read_to_string(SAMPLE).unwrap();
+    let mut text = String::new();
+    while text.len() <= cors_doctor::parse::MAX_INPUT_BYTES + 4096 {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let o = run(&["explain", p], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("note: the paste is very large: only its first 8 MB were analysed"),
+        "{}",
+        &stdout(&o)[..200]
+    );
+    let o = run(&["config", "--framework", "express", "--from", p], "");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Error messages never echo control or bidi characters from the user's own arguments.
+#[test]
+fn error_messages_escape_control_and_bidi_characters() {
+    for args in [
+        vec![
+            "config",
+            "--framework",
+            "nginx",
+            "--origin",
+            "https://a.com\u{1b}[2J\u{202e}",
+        ],
+        vec!["config", "--framework", "x\u{1b}]0;pwned\u{7}"],
+        vec![
+            "config",
+            "--framework",
+            "nginx",
+            "--origin",
+            "https://a.com",
+            "--max-age",
+            "1\u{1b}[31m",
+        ],
+        vec![
+            "config",
+            "--framework",
+            "nginx",
+            "--origin",
+            "https://a.com",
+            "--pattern",
+            "https://*.com\u{2066}",
+        ],
+        vec!["explain", "/nonexistent/\u{1b}[2Jfile"],
+    ] {
+        let o = run(&args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            !err.chars()
+                .any(|c| (c.is_control() && c != '\n')
+                    || cors_doctor::facts::is_invisible_control(c)),
+            "{args:?} printed {err:?}"
+        );
+        // Our own messages show the character escaped; clap drops terminal escape sequences.
+        if !args.contains(&"--max-age") {
+            assert!(
+                err.contains("\\u{"),
+                "{args:?}: the character is shown escaped: {err:?}"
+            );
+        }
+    }
+}
+
+/// Public suffixes and origins no browser sends are refused with the reason; origins are
+/// written as browsers serialize them.
+#[test]
+fn patterns_over_public_suffixes_and_unsendable_origins_are_refused() {
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "nginx",
+            "--origin",
+            "https://app.example.com",
+            "--pattern",
+            "https://*.com",
+            "--credentials",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("public suffix \"com\""));
+    for bad in [
+        "javascript://a.com",
+        "https://999.999.999.999",
+        "https://[:::]",
+        "file://a.com",
+    ] {
+        let o = run(&["config", "--framework", "nginx", "--origin", bad], "");
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "express",
+            "--origin",
+            "HTTPS://A.com:443",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("'https://a.com'"), "{}", stdout(&o));
+}
+
+/// `| head` closes the pipe early: the CLI stops quietly, no panic message.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cors-doctor"))
+        .args(["explain", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = std::fs::read_to_string(SAMPLE).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for i in 0..3000 {
+            let _ = stdin.write_all(line.replace("orders", &format!("orders{i}")).as_bytes());
+        }
+    });
+    drop(child.stdout.take()); // the reader goes away before the output is written
+    writer.join().unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
