@@ -229,26 +229,47 @@ const ERROR_WORDS: &[&str] = &[
 struct Compiled {
     regexes: Vec<Option<Regex>>,
     keyword_of: Vec<usize>,
+    /// Per pattern, the capture group index of each fact its regex names (looked up once, not
+    /// by name on every match).
+    fact_groups: Vec<Vec<(Fact, usize)>>,
 }
 
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| Compiled {
-        regexes: PATTERNS
+    COMPILED.get_or_init(|| {
+        // Every pattern compiles (a test checks it); `ok()` keeps the error's Debug
+        // formatting out of the bundle.
+        let regexes: Vec<Option<Regex>> = PATTERNS
             .iter()
-            // Every pattern compiles (a test checks it); `ok()` keeps the error's Debug
-            // formatting out of the bundle.
             .map(|p| Regex::new(&ascii_classes(p.regex)).ok())
-            .collect(),
-        keyword_of: PATTERNS
+            .collect();
+        let fact_groups = regexes
             .iter()
-            .map(|p| {
-                (0..KEYWORDS.len())
-                    .filter(|&k| p.needle.contains(KEYWORDS[k]))
-                    .max_by_key(|&k| KEYWORDS[k].len())
-                    .expect("every needle contains a keyword (checked by tests)")
+            .map(|re| {
+                let Some(re) = re else { return Vec::new() };
+                let names: Vec<Option<&str>> = re.capture_names().collect();
+                Fact::ALL
+                    .iter()
+                    .filter_map(|&fact| {
+                        let i = names.iter().position(|n| *n == Some(fact.group()))?;
+                        Some((fact, i))
+                    })
+                    .collect()
             })
-            .collect(),
+            .collect();
+        Compiled {
+            regexes,
+            fact_groups,
+            keyword_of: PATTERNS
+                .iter()
+                .map(|p| {
+                    (0..KEYWORDS.len())
+                        .filter(|&k| p.needle.contains(KEYWORDS[k]))
+                        .max_by_key(|&k| KEYWORDS[k].len())
+                        .expect("every needle contains a keyword (checked by tests)")
+                })
+                .collect(),
+        }
     })
 }
 
@@ -718,20 +739,21 @@ struct Event {
     kind: KindId,
     engine: Option<Engine>,
     stage: Option<Stage>,
-    facts: Facts,
+    /// Boxed: a paste can hold hundreds of thousands of events, and moving them (the vector
+    /// growing) dominated the time when the facts were inline.
+    facts: Box<Facts>,
     dropped: Vec<Dropped>,
 }
 
 /// Reads every fact group of a match into `facts`, collecting rejected values.
 fn read_facts(
-    re: &Regex,
+    groups: &[(Fact, usize)],
     caps: &re_engine::Captures<'_>,
     facts: &mut Facts,
     dropped: &mut Vec<Dropped>,
 ) {
-    let _ = re;
-    for fact in Fact::ALL {
-        if let Some(m) = caps.name(fact.group()) {
+    for &(fact, group) in groups {
+        if let Some(m) = caps.get(group) {
             if let Err(d) = facts.offer(fact, m.as_str()) {
                 if !dropped.contains(&d) {
                     dropped.push(d);
@@ -773,10 +795,11 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
     let mut exception = None;
     let mut reasons: Vec<ReasonHit> = Vec::new();
 
-    for ((pattern, re), &keyword) in PATTERNS
+    for (((pattern, re), &keyword), groups) in PATTERNS
         .iter()
         .zip(&compiled.regexes)
         .zip(&compiled.keyword_of)
+        .zip(&compiled.fact_groups)
     {
         if keywords & (1 << keyword) == 0 || !text.contains(pattern.needle) {
             continue;
@@ -790,7 +813,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                         continue;
                     }
                     let mut own = Facts::default();
-                    read_facts(re, &caps, &mut own, &mut dropped);
+                    read_facts(groups, &caps, &mut own, &mut dropped);
                     for (fact, value) in pattern.preset {
                         let _ = own.offer(*fact, value);
                     }
@@ -820,7 +843,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 let Some(caps) = re.captures(text) else {
                     continue;
                 };
-                read_facts(re, &caps, &mut facts, &mut dropped);
+                read_facts(groups, &caps, &mut facts, &mut dropped);
                 match pattern.role {
                     Role::Frame(kind) => {
                         preflight_marker |= pattern.stage == Some(Stage::Preflight);
@@ -872,7 +895,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 kind: kind.unwrap_or(KindId::CorsOther),
                 engine: pattern.engine.or(frame_engine),
                 stage,
-                facts: f,
+                facts: Box::new(f),
                 dropped: dropped.clone(),
             });
         }
@@ -892,7 +915,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         kind,
         engine,
         stage: preflight_marker.then_some(Stage::Preflight),
-        facts,
+        facts: Box::new(facts),
         dropped,
     });
 }
@@ -904,7 +927,7 @@ fn engines_agree(a: Option<Engine>, b: Option<Engine>) -> bool {
 /// Finds the diagnosis an auxiliary event belongs to: the nearest preceding compatible one
 /// within [`MAX_ATTACH_DISTANCE`] events, else the nearest following one. `slots` holds the
 /// diagnosis started by each event, by event index, so this looks at a fixed window only.
-fn attach_target(slots: &[Option<Diagnosis>], at: usize, ev: &Event) -> Option<usize> {
+fn attach_target(slots: &[Option<Box<Diagnosis>>], at: usize, ev: &Event) -> Option<usize> {
     let fits = |i: usize| {
         slots[i]
             .as_ref()
@@ -928,14 +951,16 @@ fn absorb(d: &mut Diagnosis, ev: &Event) {
     }
 }
 
-fn new_diagnosis(ev: &Event, kind: KindId) -> Diagnosis {
+/// A diagnosis started by `ev`, taking its facts (each event is read by one grouping pass
+/// only, so nothing needs them afterwards).
+fn new_diagnosis(ev: &mut Event, kind: KindId) -> Diagnosis {
     Diagnosis {
         kind,
         engine: ev.engine,
         stage: ev.stage,
         count: 1,
-        facts: ev.facts.clone(),
-        dropped: ev.dropped.clone(),
+        facts: std::mem::take(&mut *ev.facts),
+        dropped: std::mem::take(&mut ev.dropped),
     }
 }
 
@@ -944,12 +969,14 @@ fn new_diagnosis(ev: &Event, kind: KindId) -> Diagnosis {
 ///
 /// Linear in the number of events (plus hashing): each event looks at a window of
 /// [`MAX_ATTACH_DISTANCE`] slots on each side, and duplicates are found through a hash map.
-fn group(events: Vec<Event>) -> Vec<Diagnosis> {
-    let mut slots: Vec<Option<Diagnosis>> = events
-        .iter()
-        .map(|e| (e.role == EventRole::Primary).then(|| new_diagnosis(e, e.kind)))
+fn group(mut events: Vec<Event>) -> Vec<Diagnosis> {
+    // Boxed diagnoses: the slots, one per event, stay small to move.
+    let mut slots: Vec<Option<Box<Diagnosis>>> = events
+        .iter_mut()
+        .map(|e| (e.role == EventRole::Primary).then(|| Box::new(new_diagnosis(e, e.kind))))
         .collect();
-    for (i, ev) in events.iter().enumerate() {
+    for i in 0..events.len() {
+        let ev = &mut events[i];
         if ev.role != EventRole::Echo {
             continue;
         }
@@ -957,10 +984,10 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
             .filter(|&t| slots[t].as_ref().is_some_and(|d| d.kind == ev.kind));
         match same.and_then(|t| slots[t].as_mut()) {
             Some(d) => absorb(d, ev),
-            None => slots[i] = Some(new_diagnosis(ev, ev.kind)),
+            None => slots[i] = Some(Box::new(new_diagnosis(ev, ev.kind))),
         }
     }
-    for (i, ev) in events.iter().enumerate() {
+    for (i, ev) in events.iter_mut().enumerate() {
         let EventRole::Aux(fallback) = ev.role else {
             continue;
         };
@@ -970,12 +997,12 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
                     absorb(d, ev);
                 }
             }
-            (None, Some(kind)) => slots[i] = Some(new_diagnosis(ev, kind)),
+            (None, Some(kind)) => slots[i] = Some(Box::new(new_diagnosis(ev, kind))),
             (None, None) => {}
         }
     }
     let had_failures = slots.iter().any(Option::is_some);
-    for (i, ev) in events.iter().enumerate() {
+    for (i, ev) in events.iter_mut().enumerate() {
         if ev.role != EventRole::Exception {
             continue;
         }
@@ -986,7 +1013,7 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
                 }
             }
             None if !had_failures => {
-                slots[i] = Some(new_diagnosis(ev, KindId::GenericFetchFailure));
+                slots[i] = Some(Box::new(new_diagnosis(ev, KindId::GenericFetchFailure)));
             }
             None => {}
         }
@@ -996,7 +1023,7 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
     // "external redirect not allowed" and "preflight response did not succeed ... 3xx", and any
     // failure is followed by "CORS request did not succeed" for the same URL. Those lines are
     // one failure: fold them into the most specific diagnosis.
-    let mut kept: Vec<(usize, Diagnosis)> = Vec::new();
+    let mut kept: Vec<(usize, Box<Diagnosis>)> = Vec::new();
     for (pos, mut d) in slots
         .into_iter()
         .enumerate()
@@ -1053,7 +1080,7 @@ fn group(events: Vec<Event>) -> Vec<Diagnosis> {
             Some(i) => out[i].count += d.count,
             None => {
                 bucket.push(out.len());
-                out.push(d);
+                out.push(*d);
             }
         }
     }
