@@ -44,6 +44,7 @@ struct Shape<'a> {
     kind: crate::catalog::KindId,
     engine: Option<crate::catalog::Engine>,
     stage: Option<crate::catalog::Stage>,
+    matched: crate::parse::Match,
     facts: Facts,
     dropped: Vec<(&'static str, &'a str)>,
 }
@@ -56,6 +57,7 @@ fn shape(d: &Diagnosis) -> Shape<'_> {
         kind: d.kind,
         engine: d.engine,
         stage: d.stage,
+        matched: d.matched,
         facts,
         dropped: d
             .dropped

@@ -287,6 +287,9 @@ pub fn human(report: &Report) -> String {
         if card.requests > 1 {
             out.push_str(&format!(" x{}", card.requests));
         }
+        if d.matched == parse::Match::Close {
+            out.push_str(" (close match: not a browser's exact wording)");
+        }
         if i >= MAX_FULL_CARDS {
             // Past the first cards, one line each keeps the output in proportion to the paste.
             let url = card.urls.first().map_or("", String::as_str);

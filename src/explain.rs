@@ -432,6 +432,7 @@ mod tests {
             count: 1,
             facts,
             dropped: vec![],
+            matched: crate::parse::Match::Exact,
         }
     }
 

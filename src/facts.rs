@@ -110,11 +110,13 @@ impl Facts {
                 fill(&mut self.page_origin, origin, || reject("page_origin"))
             }
             Fact::Method => fill(&mut self.method, valid_token(raw), || reject("method")),
-            Fact::Header => fill(
-                &mut self.header,
-                valid_token(raw).map(|h| h.to_ascii_lowercase()),
-                || reject("header"),
-            ),
+            // A name in quotes ('Authorization', "x-api-key") is the name without them
+            // (quotes are valid token characters, so they would otherwise stay); the case is
+            // kept as written: header names are case-insensitive, and the user's spelling reads
+            // best in the config and the curl check.
+            Fact::Header => fill(&mut self.header, valid_token(unquote(raw)), || {
+                reject("header")
+            }),
             Fact::Status => fill(&mut self.status, valid_status(raw), || reject("status")),
             Fact::AllowOrigin => {
                 // The server's value is quoted as-is; it may itself be invalid (that is often the
@@ -230,6 +232,16 @@ pub fn printable(s: &str) -> String {
         }
     }
     out
+}
+
+/// `s` without one pair of matching quotes around it (`'`, `"` or a backtick).
+pub fn unquote(s: &str) -> &str {
+    for q in ['\'', '"', '`'] {
+        if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    s
 }
 
 /// True for an RFC 9110 `tchar`.
@@ -590,7 +602,7 @@ mod tests {
             .is_ok());
         assert_eq!(f.page_origin.as_deref(), Some("http://a.com"));
         let mut g = Facts::default();
-        g.offer(Fact::Header, "X-Token").unwrap();
-        assert_eq!(g.header.as_deref(), Some("x-token"));
+        g.offer(Fact::Header, "'X-Token'").unwrap();
+        assert_eq!(g.header.as_deref(), Some("X-Token"), "unquoted, case kept");
     }
 }

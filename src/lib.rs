@@ -8,6 +8,7 @@
 
 pub mod cards;
 pub mod catalog;
+pub mod close;
 pub mod explain;
 pub mod facts;
 pub mod generate;

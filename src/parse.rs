@@ -48,9 +48,23 @@ pub struct Diagnosis {
     pub count: u32,
     /// The facts read from the paste, validated.
     pub facts: Facts,
+    /// Whether a browser's own wording matched, or the message was read by its features.
+    #[serde(rename = "match")]
+    pub matched: Match,
     /// Values read from the paste that failed validation and were dropped.
     #[serde(skip)]
     pub dropped: Vec<Dropped>,
+}
+
+/// How a diagnosis was recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Match {
+    /// A browser's exact wording (a catalog pattern).
+    Exact,
+    /// No browser wording matched; the message's features point to this kind
+    /// (see [`crate::close`]): "looks like ..., not a browser's exact wording".
+    Close,
 }
 
 /// Something about the paste as a whole that the user should know.
@@ -408,6 +422,68 @@ impl Scan {
     fn take(&mut self, (record, keywords): (String, u64)) {
         let before = self.events.len();
         classify(&record, keywords, &mut self.events);
+        // No browser wording named a reason (nothing matched, or only a CORS wrapper whose
+        // reason is worded differently): the message's features may still say which kind.
+        let added = self.events.len() - before;
+        let bare_frame =
+            added == 1 && self.events[before].role == EventRole::Aux(Some(KindId::CorsOther));
+        let mentions_cors = keywords != 0
+            || record
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"cors"));
+        if (added == 0 && mentions_cors) || bare_frame {
+            // After a wrapper, only its reason counts: the wrapper's own words ("blocked by
+            // CORS policy", "redirected from") say nothing about the cause.
+            let reason = if bare_frame {
+                ["CORS policy:", "(Reason:", "access control check:"]
+                    .iter()
+                    .filter_map(|w| record.rfind(w).map(|i| &record[i + w.len()..]))
+                    .next()
+                    .unwrap_or(&record)
+            } else {
+                &record
+            };
+            if let Some(m) = crate::close::close_match(reason) {
+                if bare_frame {
+                    let frame = self.events.pop().expect("one event was added");
+                    let mut facts = *frame.facts;
+                    let mut dropped = frame.dropped;
+                    for (fact, value) in &m.facts {
+                        if let Err(d) = facts.offer(*fact, value) {
+                            dropped.push(d);
+                        }
+                    }
+                    self.events.push(Event {
+                        role: EventRole::Primary,
+                        kind: m.kind,
+                        engine: frame.engine,
+                        stage: m.stage.or(frame.stage),
+                        facts: Box::new(facts),
+                        dropped,
+                        matched: Match::Close,
+                    });
+                    return;
+                }
+                let mut facts = Facts::default();
+                let mut dropped = Vec::new();
+                for (fact, value) in &m.facts {
+                    if let Err(d) = facts.offer(*fact, value) {
+                        dropped.push(d);
+                    }
+                }
+                self.events.push(Event {
+                    role: EventRole::Primary,
+                    kind: m.kind,
+                    engine: None,
+                    stage: m.stage,
+                    facts: Box::new(facts),
+                    dropped,
+                    matched: Match::Close,
+                });
+                return;
+            }
+        }
         if self.events.len() == before
             && self.unrecognized.len() < MAX_UNRECOGNIZED
             && looks_like_error(&record)
@@ -743,6 +819,7 @@ struct Event {
     /// growing) dominated the time when the facts were inline.
     facts: Box<Facts>,
     dropped: Vec<Dropped>,
+    matched: Match,
 }
 
 /// Reads every fact group of a match into `facts`, collecting rejected values.
@@ -897,6 +974,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 stage,
                 facts: Box::new(f),
                 dropped: dropped.clone(),
+                matched: Match::Exact,
             });
         }
         return;
@@ -917,6 +995,7 @@ fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         stage: preflight_marker.then_some(Stage::Preflight),
         facts: Box::new(facts),
         dropped,
+        matched: Match::Exact,
     });
 }
 
@@ -961,6 +1040,7 @@ fn new_diagnosis(ev: &mut Event, kind: KindId) -> Diagnosis {
         count: 1,
         facts: std::mem::take(&mut *ev.facts),
         dropped: std::mem::take(&mut ev.dropped),
+        matched: ev.matched,
     }
 }
 
@@ -1070,11 +1150,15 @@ fn group(mut events: Vec<Event>) -> Vec<Diagnosis> {
     let mut seen: HashMap<u64, Vec<usize>, BuildHasherDefault<PassHasher>> = HashMap::default();
     for (_, d) in kept {
         let mut h = FxHasher::default();
-        (d.kind, d.engine, d.stage, &d.facts).hash(&mut h);
+        (d.kind, d.engine, d.stage, d.matched, &d.facts).hash(&mut h);
         let bucket = seen.entry(h.finish()).or_default();
         let same = bucket.iter().copied().find(|&i| {
             let o: &Diagnosis = &out[i];
-            o.kind == d.kind && o.engine == d.engine && o.stage == d.stage && o.facts == d.facts
+            o.kind == d.kind
+                && o.engine == d.engine
+                && o.stage == d.stage
+                && o.matched == d.matched
+                && o.facts == d.facts
         });
         match same {
             Some(i) => out[i].count += d.count,

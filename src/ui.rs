@@ -351,14 +351,19 @@ fn DiagnosisCard(
         .map(|d| format!("{} \"{}\"", d.fact, d.value))
         .collect();
     let count = card.requests;
+    let close = diagnosis.matched == parse::Match::Close;
     view! {
         <article class="card" data-testid="diagnosis">
             <p class="card__meta">
                 <code class="card__kind" data-testid="kind-id">{k.id.id()}</code>
                 {engine.map(|e| view! { <span class="badge" data-testid="engine">{e}</span> })}
                 {(count > 1).then(|| view! { <span class="badge">{format!("×{count}")}</span> })}
+                {close.then(|| view! { <span class="badge" data-testid="close-match">"close match"</span> })}
             </p>
             <h2 class="card__title" data-testid="kind-title">{k.title}</h2>
+            {close.then(|| view! {
+                <p class="card__close">"Looks like this error, from the words of your message; not a browser's exact wording, so check the facts below."</p>
+            })}
             <p class="card__summary" data-testid="summary">{e.summary.clone()}</p>
             {facts_table(rows)}
             {dropped_note(dropped)}
