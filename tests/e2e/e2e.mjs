@@ -118,6 +118,11 @@ async function main() {
     await page.waitForSelector('[data-testid=config]');
     check((await page.textContent('[data-testid=config]')).includes('add_header'), 'the framework choice is remembered after a reload');
 
+    // A paraphrase in no browser's wording is a close match, marked as such, with its facts.
+    await page.fill('[data-testid=paste]', "CORS error: Request header field 'X-Api-Key' is not allowed by Access-Control-Allow-Headers");
+    await page.waitForSelector('[data-testid=close-match]');
+    check((await page.textContent('[data-testid=kind-id]')) === 'header-not-allowed' && (await page.textContent('.facts')).includes('X-Api-Key'),
+      'a paraphrased message is a close match of its kind, marked as one, with the header unquoted');
     await page.fill('[data-testid=paste]', 'hello <img src=x onerror="window.__pwned=1"> TypeError: something failed');
     await page.waitForSelector('[data-testid=unrecognized]');
     check(await page.evaluate(() => window.__pwned === undefined && !document.querySelector('.results img')),
