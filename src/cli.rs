@@ -168,13 +168,20 @@ fn run(command: Command) -> Result<i32, String> {
                 )
             })?;
             let mut policy_from_paste = None;
+            let mut paste_notes = Vec::new();
             if let Some(path) = &from {
                 let report = parse::diagnose(&read_input(Some(path))?);
                 let d = report
                     .diagnoses
                     .first()
                     .ok_or("--from: no CORS error recognised in that paste")?;
-                policy_from_paste = Some(Policy::from_diagnosis(d));
+                let (policy, notes) = Policy::from_diagnosis_with_notes(d);
+                // Only what the options do not override: a given --origin replaces the origin.
+                paste_notes = notes
+                    .into_iter()
+                    .filter(|n| !n.contains("origin") || origins.is_empty())
+                    .collect();
+                policy_from_paste = Some(policy);
             }
             let base = policy_from_paste.as_ref();
             let pick = |given: Vec<String>, from: Option<&[String]>| -> Vec<String> {
@@ -199,6 +206,9 @@ fn run(command: Command) -> Result<i32, String> {
                     "cors-doctor: {} cannot match origin patterns; only the exact origins are in this config",
                     target.label
                 );
+            }
+            for note in paste_notes.iter().chain(&target.unsupported(&policy)) {
+                eprintln!("cors-doctor: note: {note}");
             }
             eprintln!(
                 "cors-doctor: {} -> {} ({})",

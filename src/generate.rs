@@ -170,6 +170,30 @@ impl Policy {
         Ok(self)
     }
 
+    /// [`Policy::from_diagnosis`], and a sentence for every fact of the diagnosis the policy
+    /// could not use (and what it used instead), to show next to the config.
+    pub fn from_diagnosis_with_notes(d: &Diagnosis) -> (Policy, Vec<String>) {
+        let policy = Policy::from_diagnosis(d);
+        let mut notes = Vec::new();
+        match d.facts.page_origin.as_deref() {
+            None => notes.push("The error names no page origin: the config allows http://localhost:3000; put your page's origin there.".to_string()),
+            Some("null") => notes.push("The page origin is null (a sandboxed iframe, a file: page or a redirect across origins): allowing null would let any such page in, so the config allows http://localhost:3000; serve the page from an http(s) origin and put that there.".to_string()),
+            Some(o) if !policy.origins.iter().any(|x| x == o) => notes.push(format!("The page origin {} cannot be written into a config (only http and https origins can be allowed): the config allows http://localhost:3000 instead.", printable(o))),
+            Some(_) => {}
+        }
+        if let Some(m) = d.facts.method.as_deref() {
+            if !policy.methods.iter().any(|x| x == m) {
+                notes.push(format!("The method {} is not a plain method name, so it is not in the config; add it by hand if the server must allow it.", printable(m)));
+            }
+        }
+        if let Some(h) = d.facts.header.as_deref() {
+            if !policy.headers.iter().any(|x| x.eq_ignore_ascii_case(h)) {
+                notes.push(format!("The header {} cannot be written into a config (only letters, digits, - and _), so it is not in it; check its name.", printable(h)));
+            }
+        }
+        (policy, notes)
+    }
+
     /// The policy a diagnosis implies: its page origin, its method and header, credentials
     /// when the kind is about credentials. Falls back to `http://localhost:3000` when the
     /// paste named no usable origin; values that do not fit a config are left out.
@@ -341,6 +365,54 @@ pub struct Framework {
 }
 
 impl Framework {
+    /// True for development proxies: they make the request same-origin, so no CORS header
+    /// lists anything.
+    pub fn is_dev_proxy(&self) -> bool {
+        self.id.ends_with("-proxy") || self.id == "webpack-dev-server"
+    }
+
+    /// What of `policy` this target's config cannot carry, one sentence each (a method its
+    /// CORS settings cannot name, a header it cannot list), to show next to the config.
+    pub fn unsupported(&self, policy: &Policy) -> Vec<String> {
+        let extra_methods: Vec<&String> = policy
+            .methods
+            .iter()
+            .filter(|m| !SAFELISTED_METHODS.contains(&m.as_str()))
+            .collect();
+        if self.is_dev_proxy() {
+            let names: Vec<&str> = extra_methods
+                .iter()
+                .map(|m| m.as_str())
+                .chain(policy.headers.iter().map(String::as_str))
+                .collect();
+            return vec![format!(
+                "{} makes the request same-origin, so no CORS header needs to list {}.",
+                self.label,
+                names.join(", ")
+            )];
+        }
+        let text = self.render(policy).to_ascii_lowercase();
+        let mut out = Vec::new();
+        for m in extra_methods {
+            if !text.contains(&m.to_ascii_lowercase()) {
+                out.push(match self.id {
+                    "aws-s3" => format!("S3's AllowedMethods accepts only GET, PUT, POST, DELETE and HEAD: {m} cannot be allowed on a bucket."),
+                    "rocket" => format!("rocket_cors names methods by rocket::http::Method, which has no {m}: allow it in the layer in front."),
+                    _ => format!("{} cannot list the method {m}: allow it in the layer in front.", self.label),
+                });
+            }
+        }
+        for h in policy.headers.iter().chain(&policy.expose) {
+            if !text.contains(&h.to_ascii_lowercase()) {
+                out.push(format!(
+                    "{} cannot list the header {h}: allow it in the layer in front.",
+                    self.label
+                ));
+            }
+        }
+        out
+    }
+
     /// The config text for `policy`.
     pub fn render(&self, policy: &Policy) -> String {
         if self.patterns || policy.patterns.is_empty() {

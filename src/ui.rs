@@ -314,7 +314,7 @@ fn DiagnosisCard(
     index: usize,
 ) -> impl IntoView {
     let k = catalog::kind(diagnosis.kind);
-    let policy = Policy::from_diagnosis(&diagnosis);
+    let (policy, notes) = Policy::from_diagnosis_with_notes(&diagnosis);
     let f = &diagnosis.facts;
     let urls = if card.is_group() {
         let mut list = card.urls.join(" ");
@@ -371,7 +371,7 @@ fn DiagnosisCard(
             {section("How to fix it", e.fix)}
             {section("Or, on the client", e.client_side.iter().map(|s| s.to_string()).collect())}
             {(!k.lookalike).then(|| view! {
-                <ConfigPanel initial=policy id_prefix=format!("card{index}") />
+                <ConfigPanel initial=policy id_prefix=format!("card{index}") notes=notes />
             }.into_any())}
             {checks(e.checks)}
             {section("Don't", e.avoid.iter().map(|s| s.to_string()).collect())}

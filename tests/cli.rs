@@ -335,3 +335,28 @@ fn a_closed_pipe_is_not_a_panic() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `config --from` says which facts of the error it could not use, and what the target cannot
+/// carry, on standard error next to the config.
+#[test]
+fn config_from_says_what_it_could_not_use() {
+    let dir = std::env::temp_dir().join(format!("cors-doctor-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("patch.txt");
+    std::fs::write(&path, "Access to fetch at 'https://b.example.com/f' from origin 'null' has been blocked by CORS policy: Method PATCH is not allowed by Access-Control-Allow-Methods in preflight response.").unwrap();
+    let o = run(
+        &[
+            "config",
+            "--framework",
+            "aws-s3",
+            "--from",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("note: The page origin is null"), "{err}");
+    assert!(err.contains("PATCH cannot be allowed on a bucket"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

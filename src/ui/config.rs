@@ -98,6 +98,9 @@ pub fn ConfigPanel(
     initial: Policy,
     /// A prefix for element ids, unique per card.
     id_prefix: String,
+    /// Facts of the error the policy could not use, said next to the config.
+    #[prop(optional)]
+    notes: Vec<String>,
 ) -> impl IntoView {
     // use_context, not expect_context: its panic message would add Debug formatting to the bundle.
     let choice = use_context::<FrameworkChoice>().map_or_else(|| RwSignal::new("express"), |c| c.0);
@@ -225,6 +228,7 @@ pub fn ConfigPanel(
                 match policy.get() {
                     Ok(p) => {
                         let text = f.render(&p);
+                        let said: Vec<String> = notes.iter().cloned().chain(f.unsupported(&p)).collect();
                         view! {
                             <p class="snippet__file" data-testid="config-file">{format!("{} — {}", f.file, f.placement)}</p>
                             <p class="snippet__verified" data-testid="verified">
@@ -237,6 +241,11 @@ pub fn ConfigPanel(
                                 <p class="notice" data-testid="patterns-unsupported">
                                     {format!("{} cannot match origin patterns: only the exact origins are in this config.", f.label)}
                                 </p>
+                            })}
+                            {(!said.is_empty()).then(|| view! {
+                                <ul class="notice" data-testid="config-notes">
+                                    {said.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                                </ul>
                             })}
                             <pre class="snippet" data-testid="config" tabindex="0" aria-label="Generated configuration"><code>{text.clone()}</code></pre>
                             <CopyButton text=text testid="copy-config" />

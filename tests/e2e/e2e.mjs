@@ -118,8 +118,12 @@ async function main() {
     await page.waitForSelector('[data-testid=config]');
     check((await page.textContent('[data-testid=config]')).includes('add_header'), 'the framework choice is remembered after a reload');
 
+    // A fact the config cannot use is said next to it: Firefox names no page origin.
+    await page.fill('[data-testid=paste]', "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/x. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 200.");
+    await page.waitForSelector('[data-testid=config-notes]');
+    check((await page.textContent('[data-testid=config-notes]')).includes('names no page origin'), 'the config says when the error named no page origin and what it used instead');
     // A paraphrase in no browser's wording is a close match, marked as such, with its facts.
-    await page.fill('[data-testid=paste]', "CORS error: Request header field 'X-Api-Key' is not allowed by Access-Control-Allow-Headers");
+    await page.fill('[data-testid=paste]', 'cors preflight: header "X-Api-Key" not allowed');
     await page.waitForSelector('[data-testid=close-match]');
     check((await page.textContent('[data-testid=kind-id]')) === 'header-not-allowed' && (await page.textContent('.facts')).includes('X-Api-Key'),
       'a paraphrased message is a close match of its kind, marked as one, with the header unquoted');
