@@ -186,15 +186,7 @@ pub fn close_match(text: &str) -> Option<CloseMatch> {
     } else {
         return None;
     };
-    let preflight_kind = matches!(
-        kind,
-        KindId::PreflightBadStatus
-            | KindId::PreflightRedirect
-            | KindId::MethodNotAllowed
-            | KindId::HeaderNotAllowed
-            | KindId::AuthorizationNotCoveredByWildcard
-    );
-    let stage = (preflight || preflight_kind).then_some(Stage::Preflight);
+    let stage = (preflight || crate::explain::preflight_kind(kind)).then_some(Stage::Preflight);
     Some(CloseMatch {
         kind,
         stage,

@@ -51,7 +51,7 @@ pub fn sh_quote(s: &str) -> String {
 }
 
 /// True for kinds that a preflight request is part of.
-fn preflight_kind(kind: KindId) -> bool {
+pub(crate) fn preflight_kind(kind: KindId) -> bool {
     matches!(
         kind,
         KindId::PreflightBadStatus

@@ -445,28 +445,13 @@ impl Scan {
                 &record
             };
             if let Some(m) = crate::close::close_match(reason) {
-                if bare_frame {
+                // The wrapper's facts (URL, origin, engine) stay; the close match adds its own.
+                let (mut facts, mut dropped, engine, stage) = if bare_frame {
                     let frame = self.events.pop().expect("one event was added");
-                    let mut facts = *frame.facts;
-                    let mut dropped = frame.dropped;
-                    for (fact, value) in &m.facts {
-                        if let Err(d) = facts.offer(*fact, value) {
-                            dropped.push(d);
-                        }
-                    }
-                    self.events.push(Event {
-                        role: EventRole::Primary,
-                        kind: m.kind,
-                        engine: frame.engine,
-                        stage: m.stage.or(frame.stage),
-                        facts: Box::new(facts),
-                        dropped,
-                        matched: Match::Close,
-                    });
-                    return;
-                }
-                let mut facts = Facts::default();
-                let mut dropped = Vec::new();
+                    (*frame.facts, frame.dropped, frame.engine, frame.stage)
+                } else {
+                    (Facts::default(), Vec::new(), None, None)
+                };
                 for (fact, value) in &m.facts {
                     if let Err(d) = facts.offer(*fact, value) {
                         dropped.push(d);
@@ -475,8 +460,8 @@ impl Scan {
                 self.events.push(Event {
                     role: EventRole::Primary,
                     kind: m.kind,
-                    engine: None,
-                    stage: m.stage,
+                    engine,
+                    stage: m.stage.or(stage),
                     facts: Box::new(facts),
                     dropped,
                     matched: Match::Close,
