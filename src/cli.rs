@@ -214,7 +214,7 @@ fn run(command: Command) -> Result<i32, String> {
                 "cors-doctor: {} -> {} ({})",
                 target.label, target.file, target.placement
             );
-            emit(&target.render(&policy));
+            emit(&target.try_render(&policy).map_err(|e| e.to_string())?);
             Ok(0)
         }
         Command::Frameworks { json } => {

@@ -413,8 +413,8 @@ impl Framework {
         out
     }
 
-    /// The config text for `policy`.
-    pub fn render(&self, policy: &Policy) -> String {
+    /// The config text for `policy`, or the template's error.
+    pub fn try_render(&self, policy: &Policy) -> Result<String, TemplateError> {
         if self.patterns || policy.patterns.is_empty() {
             render(self.template, self.syntax, policy)
         } else {
@@ -422,6 +422,11 @@ impl Framework {
             exact.patterns.clear();
             render(self.template, self.syntax, &exact)
         }
+    }
+
+    /// The config text for `policy`; a template error becomes its message (never a panic).
+    pub fn render(&self, policy: &Policy) -> String {
+        self.try_render(policy).unwrap_or_else(|e| e.to_string())
     }
 }
 
@@ -626,8 +631,9 @@ fn condition(p: &Policy, name: &str) -> Option<bool> {
 ///   `{{ORIGIN_RE}}` (dots escaped), `{{ORIGIN_RE_JSON}}` (escaped for a JSON string) and `{{,}}`
 ///   (a comma except after the last origin).
 ///
-/// An unknown placeholder is a bug in a template; the framework tests render every template.
-pub fn render(template: &str, syntax: Syntax, p: &Policy) -> String {
+/// An unknown placeholder or condition is a bug in a template: an error, never a panic (the
+/// tests render every template with every policy, so it fails a test, not a user).
+pub fn render(template: &str, syntax: Syntax, p: &Policy) -> Result<String, TemplateError> {
     let mut out = String::with_capacity(template.len() + 256);
     let mut block: Option<Vec<&str>> = None;
     for line in template.lines() {
@@ -648,20 +654,35 @@ pub fn render(template: &str, syntax: Syntax, p: &Policy) -> String {
                             &origin_regex(origin).replace('\\', "\\\\"),
                         )
                         .replace("{{,}}", if last { "" } else { "," });
-                    render_line(&l, syntax, p, &mut out);
+                    render_line(&l, syntax, p, &mut out)?;
                 }
             }
             continue;
         }
         match block.as_mut() {
             Some(lines) => lines.push(line),
-            None => render_line(line, syntax, p, &mut out),
+            None => render_line(line, syntax, p, &mut out)?,
         }
     }
-    out
+    Ok(out)
 }
 
-fn render_line(line: &str, syntax: Syntax, p: &Policy, out: &mut String) {
+/// A template names a placeholder or condition the renderer does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the template names an unknown placeholder {{{{{}}}}} (a bug in cors-doctor: please report it)", self.0)
+    }
+}
+
+fn render_line(
+    line: &str,
+    syntax: Syntax,
+    p: &Policy,
+    out: &mut String,
+) -> Result<(), TemplateError> {
     let mut rest = line;
     let mut text = String::with_capacity(line.len());
     let mut keep = true;
@@ -680,7 +701,7 @@ fn render_line(line: &str, syntax: Syntax, p: &Policy, out: &mut String) {
         let inner = &after[..end];
         rest = &after[end + 2..];
         if let Some(cond) = inner.strip_prefix('?') {
-            keep &= condition(p, cond).unwrap_or_else(|| panic!("unknown condition {cond}"));
+            keep &= condition(p, cond).ok_or_else(|| TemplateError(format!("?{cond}")))?;
             // Drop the marker and the spaces before it.
             let trimmed = text.trim_end().len();
             text.truncate(trimmed);
@@ -705,7 +726,7 @@ fn render_line(line: &str, syntax: Syntax, p: &Policy, out: &mut String) {
         } else if let Some(v) = scalar(p, syntax, name) {
             text.push_str(&v);
         } else {
-            panic!("unknown placeholder {name} in a template");
+            return Err(TemplateError(name.to_string()));
         }
     }
     text.push_str(rest);
@@ -713,6 +734,7 @@ fn render_line(line: &str, syntax: Syntax, p: &Policy, out: &mut String) {
         out.push_str(text.trim_end());
         out.push('\n');
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -826,10 +848,10 @@ mod tests {
             ["https://*.example.com", "http://*.localhost:5173"]
         );
         assert_eq!(
-            render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &p),
-            "^(https://app\\.example\\.com|https://([a-z0-9-]+\\.)+example\\.com|http://([a-z0-9-]+\\.)+localhost:5173)$\n"
+            render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &p).as_deref(),
+            Ok("^(https://app\\.example\\.com|https://([a-z0-9-]+\\.)+example\\.com|http://([a-z0-9-]+\\.)+localhost:5173)$\n")
         );
-        assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &p), "/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n");
+        assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &p).as_deref(), Ok("/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n"));
         for bad in [
             "*.example.com",
             "https://*",
@@ -863,13 +885,19 @@ mod tests {
         .unwrap();
         let t = "o: [{{ORIGINS}}]\nm: {{METHODS|$|,}}\nc: {{CREDENTIALS}} {{?CREDENTIALS}}\ne: x {{?EXPOSE}}\nr: {{ORIGIN_REGEX}}\n{{#ORIGINS}}\n- {{ORIGIN_RE}}{{,}}\n{{/ORIGINS}}\n";
         assert_eq!(
-            render(t, Syntax::SingleQuoted, &p),
-            "o: ['https://a.example.com', 'http://localhost:3000']\nm: GET,HEAD,POST,PUT\nc: true\nr: ^(https://a\\.example\\.com|http://localhost:3000)$\n- https://a\\.example\\.com,\n- http://localhost:3000\n"
+            render(t, Syntax::SingleQuoted, &p).as_deref(),
+            Ok("o: ['https://a.example.com', 'http://localhost:3000']\nm: GET,HEAD,POST,PUT\nc: true\nr: ^(https://a\\.example\\.com|http://localhost:3000)$\n- https://a\\.example\\.com,\n- http://localhost:3000\n")
         );
         assert_eq!(
-            render("c: {{CREDENTIALS}}", Syntax::Python, &p),
-            "c: True\n"
+            render("c: {{CREDENTIALS}}", Syntax::Python, &p).as_deref(),
+            Ok("c: True\n")
         );
+        // A placeholder or condition the renderer does not know is an error, not a panic.
+        assert_eq!(
+            render("x {{NOPE}}", Syntax::Python, &p),
+            Err(TemplateError("NOPE".to_string()))
+        );
+        assert!(render("x {{?NOPE}}", Syntax::Python, &p).is_err());
         assert_eq!(quote(Syntax::SingleQuoted, "a'b"), "'a\\'b'");
         assert_eq!(canonical_header("x-api-key"), "X-Api-Key");
     }

@@ -88,6 +88,19 @@ fn policies() -> Vec<(&'static str, Policy)> {
     ]
 }
 
+/// Every template renders with every policy: an unknown placeholder or condition in a
+/// template is an error that fails here, never a panic in the page.
+#[test]
+fn every_template_renders_with_every_policy() {
+    for f in FRAMEWORKS {
+        for (name, policy) in policies() {
+            if let Err(e) = f.try_render(&policy) {
+                panic!("{} with {name}: {e}", f.id);
+            }
+        }
+    }
+}
+
 #[test]
 fn every_target_matches_its_snapshots() {
     for f in FRAMEWORKS {
