@@ -50,6 +50,18 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
+    // Pasted curl -v output of a preflight and its request: read and checked (Fetch standard).
+    let exchange = include_str!("../tests/evidence/curl-v-passing.txt");
+    let mut evidence = c.benchmark_group("evidence");
+    evidence.bench_function("read and check one exchange (curl -v)", |b| {
+        b.iter(|| cors_doctor::parse::diagnose(black_box(exchange)))
+    });
+    evidence.bench_function("check one parsed exchange", |b| {
+        let ex = cors_doctor::evidence::exchanges(exchange);
+        b.iter(|| cors_doctor::check::check(black_box(&ex[0])))
+    });
+    evidence.finish();
+
     let mut adversarial = c.benchmark_group("adversarial");
     adversarial.sample_size(10);
     for (name, make) in ADVERSARIAL {

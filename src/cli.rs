@@ -147,7 +147,13 @@ fn run(command: Command) -> Result<i32, String> {
             } else {
                 emit(&human(&report));
             }
-            Ok(if report.diagnoses.is_empty() { 1 } else { 0 })
+            Ok(
+                if report.diagnoses.is_empty() && report.evidence.is_empty() {
+                    1
+                } else {
+                    0
+                },
+            )
         }
         Command::Config {
             framework,
@@ -248,6 +254,8 @@ fn run(command: Command) -> Result<i32, String> {
 struct JsonReport<'a> {
     diagnoses: &'a [Diagnosis],
     unrecognized: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence: &'a [parse::Checked],
 }
 
 /// The `--json` output: `{"diagnoses":[...],"unrecognized":[...]}`.
@@ -255,6 +263,7 @@ pub fn to_json(report: &Report) -> String {
     serde_json::to_string(&JsonReport {
         diagnoses: &report.diagnoses,
         unrecognized: &report.unrecognized,
+        evidence: &report.evidence,
     })
     .expect("the report holds only strings, numbers and options")
 }
@@ -270,6 +279,22 @@ fn section<'a>(out: &mut String, title: &str, items: impl Iterator<Item = &'a st
     }
 }
 
+/// The checker's steps for people: one line each, the failing one marked.
+fn steps_text(out: &mut String, v: &crate::check::Verdict) {
+    out.push_str("   What the headers show (Fetch standard):\n");
+    for s in &v.steps {
+        out.push_str(&format!(
+            "    {} {} [https://fetch.spec.whatwg.org/#{}]\n",
+            if s.pass { "ok  " } else { "FAIL" },
+            s.what,
+            s.spec
+        ));
+    }
+    for e in &v.engines {
+        out.push_str(&format!("    note: {e}\n"));
+    }
+}
+
 /// How many cards the text output shows in full; the others get one line each.
 pub const MAX_FULL_CARDS: usize = 20;
 
@@ -279,7 +304,10 @@ pub fn human(report: &Report) -> String {
     if let Some(p) = report.problem {
         out.push_str(&format!("note: {p}\n"));
     }
-    if report.diagnoses.is_empty() && report.problem != Some(parse::InputProblem::Empty) {
+    if report.diagnoses.is_empty()
+        && report.evidence.is_empty()
+        && report.problem != Some(parse::InputProblem::Empty)
+    {
         out.push_str("No CORS error recognised. Paste the whole red line from the browser console (it usually starts with \"Access to fetch at\", \"Cross-Origin Request Blocked\" or \"Origin ... is not allowed\").\n");
     }
     let cards = cards::cards(report);
@@ -297,8 +325,10 @@ pub fn human(report: &Report) -> String {
         if card.requests > 1 {
             out.push_str(&format!(" x{}", card.requests));
         }
-        if d.matched == parse::Match::Close {
-            out.push_str(" (close match: not a browser's exact wording)");
+        match d.matched {
+            parse::Match::Close => out.push_str(" (close match: not a browser's exact wording)"),
+            parse::Match::Evidence => out.push_str(" (from the pasted headers)"),
+            parse::Match::Exact => {}
         }
         if i >= MAX_FULL_CARDS {
             // Past the first cards, one line each keeps the output in proportion to the paste.
@@ -346,6 +376,9 @@ pub fn human(report: &Report) -> String {
         }
         let e = explain::explain(d);
         out.push_str(&format!("   {}\n", e.summary));
+        if let Some(v) = &d.evidence {
+            steps_text(&mut out, v);
+        }
         section(
             &mut out,
             "What happened",
@@ -364,6 +397,16 @@ pub fn human(report: &Report) -> String {
         for (label, url) in &e.links {
             out.push_str(&format!("   {label}: {url}\n"));
         }
+    }
+    for c in report.evidence.iter().filter(|c| c.kind.is_none()) {
+        out.push_str(&format!(
+            "The pasted headers pass every CORS step{}:\n",
+            c.facts
+                .request_url
+                .as_deref()
+                .map_or(String::new(), |u| format!(" for {u}"))
+        ));
+        steps_text(&mut out, &c.verdict);
     }
     if !report.unrecognized.is_empty() {
         out.push_str("Lines that look like errors but were not recognised:\n");

@@ -433,6 +433,7 @@ mod tests {
             facts,
             dropped: vec![],
             matched: crate::parse::Match::Exact,
+            evidence: None,
         }
     }
 

@@ -8,7 +8,9 @@
 
 pub mod cards;
 pub mod catalog;
+pub mod check;
 pub mod close;
+pub mod evidence;
 pub mod explain;
 pub mod facts;
 pub mod generate;

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::catalog::patterns::{cors_error_kind, Pattern, Role, PATTERNS};
 use crate::catalog::{Engine, KindId, Stage};
+use crate::check::{check, Exchange, Verdict};
 use crate::facts::{shorten, Dropped, Fact, Facts};
 
 /// Pastes larger than this are analysed up to this size only.
@@ -54,6 +55,20 @@ pub struct Diagnosis {
     /// Values read from the paste that failed validation and were dropped.
     #[serde(skip)]
     pub dropped: Vec<Dropped>,
+    /// When the paste holds the exchange's headers: the checker's steps (see [`crate::check`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Verdict>,
+}
+
+/// One exchange of pasted headers, checked: what it was, and each step's outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Checked {
+    /// The request's facts (origin, URL, method, the header at fault, the status).
+    pub facts: Facts,
+    /// The first failing step's kind, or `None` when the page can read the response.
+    pub kind: Option<KindId>,
+    /// The steps, up to the first failure, and where engines differ.
+    pub verdict: Verdict,
 }
 
 /// How a diagnosis was recognised.
@@ -65,6 +80,8 @@ pub enum Match {
     /// No browser wording matched; the message's features point to this kind
     /// (see [`crate::close`]): "looks like ..., not a browser's exact wording".
     Close,
+    /// Read from pasted headers or curl output by the Fetch-standard checker.
+    Evidence,
 }
 
 /// Something about the paste as a whole that the user should know.
@@ -98,6 +115,9 @@ pub struct Report {
     /// A problem with the paste as a whole.
     #[serde(skip)]
     pub problem: Option<InputProblem>,
+    /// Every exchange of pasted headers, checked (failures are diagnoses too).
+    #[serde(skip)]
+    pub evidence: Vec<Checked>,
 }
 
 /// Substrings of which every pattern's needle contains at least one (a test checks it).
@@ -362,6 +382,8 @@ pub struct Scan {
     events: Vec<Event>,
     unrecognized: Vec<String>,
     problem: Option<InputProblem>,
+    /// The exchanges of pasted headers (read once, at the start: they are small).
+    exchanges: Vec<Exchange>,
 }
 
 impl Scan {
@@ -385,7 +407,13 @@ impl Scan {
             problem = Some(InputProblem::Binary);
             pos = end;
         }
+        let exchanges = if problem.is_none() {
+            crate::evidence::exchanges(text)
+        } else {
+            Vec::new()
+        };
         Scan {
+            exchanges,
             pos,
             end,
             joiner: Joiner::default(),
@@ -483,10 +511,13 @@ impl Scan {
     /// The report of what is read so far, while reading goes on (the page shows it after the
     /// first step). Grouping runs on a copy of the events, so [`Scan::finish`] is unchanged.
     pub fn partial(&self) -> Report {
+        let mut diagnoses = group(self.events.clone());
+        let evidence = apply_evidence(&mut diagnoses, &self.exchanges);
         Report {
-            diagnoses: group(self.events.clone()),
+            diagnoses,
             unrecognized: self.unrecognized.clone(),
             problem: self.problem,
+            evidence,
         }
     }
 
@@ -500,12 +531,16 @@ impl Scan {
                 diagnoses: vec![],
                 unrecognized: vec![],
                 problem: self.problem,
+                evidence: vec![],
             };
         }
+        let mut diagnoses = group(self.events);
+        let evidence = apply_evidence(&mut diagnoses, &self.exchanges);
         Report {
-            diagnoses: group(self.events),
+            diagnoses,
             unrecognized: self.unrecognized,
             problem: self.problem,
+            evidence,
         }
     }
 }
@@ -1026,7 +1061,103 @@ fn new_diagnosis(ev: &mut Event, kind: KindId) -> Diagnosis {
         facts: std::mem::take(&mut *ev.facts),
         dropped: std::mem::take(&mut ev.dropped),
         matched: ev.matched,
+        evidence: None,
     }
+}
+
+/// Checks every exchange of pasted headers. The console lines fill in what the headers leave
+/// out (the page origin, the URL); a failure becomes a diagnosis, or adds its steps to the
+/// console diagnosis of the same kind ("the console line says what failed, the headers say
+/// why").
+fn apply_evidence(diagnoses: &mut Vec<Diagnosis>, exchanges: &[Exchange]) -> Vec<Checked> {
+    let context = diagnoses
+        .first()
+        .map(|d| d.facts.clone())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    // The console diagnoses by kind, in paste order; one given its headers leaves its list, so
+    // every exchange looks at a few candidates only (linear however many there are).
+    let mut by_kind: HashMap<KindId, std::collections::VecDeque<usize>> = HashMap::new();
+    for (i, d) in diagnoses.iter().enumerate() {
+        by_kind.entry(d.kind).or_default().push_back(i);
+    }
+    for ex in exchanges {
+        let mut ex = ex.clone();
+        let r = &mut ex.request;
+        r.origin = r.origin.take().or_else(|| context.page_origin.clone());
+        r.url = r.url.take().or_else(|| context.request_url.clone());
+        if r.method.is_empty() {
+            r.method = context.method.clone().unwrap_or_else(|| "GET".to_string());
+        }
+        let verdict = check(&ex);
+        let mut facts = Facts::default();
+        let req = &ex.request;
+        for (fact, value) in [
+            (Fact::PageOrigin, req.origin.clone()),
+            (Fact::RequestUrl, req.url.clone()),
+            (Fact::Method, Some(req.method.clone())),
+        ] {
+            if let Some(v) = value {
+                let _ = facts.offer(fact, &v);
+            }
+        }
+        let (kind, stage) = match verdict.failure {
+            Some((k, s)) => (Some(k), Some(s)),
+            None => (None, None),
+        };
+        let failing = match stage {
+            Some(Stage::Preflight) => ex.preflight.as_ref(),
+            _ => ex.actual.as_ref(),
+        };
+        if let Some(resp) = failing {
+            let _ = facts.offer(Fact::Status, &resp.status.to_string());
+            if let Some(a) = resp.get("Access-Control-Allow-Origin") {
+                let _ = facts.offer(Fact::AllowOrigin, &a);
+            }
+        }
+        if matches!(
+            kind,
+            Some(KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard)
+        ) {
+            if let Some(h) = req.unsafe_header_names().first() {
+                let _ = facts.offer(Fact::Header, h);
+            }
+        }
+        if let (Some(kind), Some(stage)) = (kind, stage) {
+            // At most 8 candidates of the kind, in paste order; one taken leaves the list.
+            let same = by_kind.get_mut(&kind).and_then(|list| {
+                let found = list
+                    .iter()
+                    .take(8)
+                    .position(|&i| diagnoses[i].facts.compatible(&facts))?;
+                // A deque: taking one of the first few entries costs O(1), not a shift.
+                list.remove(found)
+            });
+            match same {
+                Some(i) => {
+                    let d = &mut diagnoses[i];
+                    d.facts.merge_from(&facts);
+                    d.evidence = Some(verdict.clone());
+                }
+                None => diagnoses.push(Diagnosis {
+                    kind,
+                    engine: None,
+                    stage: Some(stage),
+                    count: 1,
+                    facts: facts.clone(),
+                    matched: Match::Evidence,
+                    dropped: Vec::new(),
+                    evidence: Some(verdict.clone()),
+                }),
+            }
+        }
+        out.push(Checked {
+            facts,
+            kind,
+            verdict,
+        });
+    }
+    out
 }
 
 /// Turns events into diagnoses: reasons first, then echoes, wrappers, network lines and

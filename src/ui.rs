@@ -193,7 +193,7 @@ fn results(report: Report) -> AnyView {
                 .into_any();
         }
     }
-    if report.diagnoses.is_empty() {
+    if report.diagnoses.is_empty() && report.evidence.is_empty() {
         let lines = report.unrecognized.clone();
         return view! {
             <div class="notice" data-testid="unrecognized">
@@ -205,6 +205,23 @@ fn results(report: Report) -> AnyView {
         }
         .into_any();
     }
+    let passing: Vec<crate::check::Verdict> = report
+        .evidence
+        .iter()
+        .filter(|c| c.kind.is_none())
+        .map(|c| c.verdict.clone())
+        .collect();
+    let passing_view = passing
+        .into_iter()
+        .map(|v| {
+            view! {
+                <div class="notice" data-testid="headers-pass">
+                    <p>"The pasted headers pass every CORS step: a browser lets the page read this response."</p>
+                    {steps_view(v)}
+                </div>
+            }
+        })
+        .collect_view();
     let all = cards::cards(&report);
     let (full, rest) = all.split_at(all.len().min(MAX_PAGE_CARDS));
     let more = rest.len().saturating_sub(MAX_PAGE_LINES);
@@ -231,6 +248,7 @@ fn results(report: Report) -> AnyView {
         })
         .collect_view();
     view! {
+        {passing_view}
         {cards_view}
         {(!lines.is_empty()).then(|| view! {
             <div class="notice" data-testid="more-cards">
@@ -352,6 +370,8 @@ fn DiagnosisCard(
         .collect();
     let count = card.requests;
     let close = diagnosis.matched == parse::Match::Close;
+    let from_headers = diagnosis.matched == parse::Match::Evidence;
+    let evidence = diagnosis.evidence.clone();
     view! {
         <article class="card" data-testid="diagnosis">
             <p class="card__meta">
@@ -359,6 +379,7 @@ fn DiagnosisCard(
                 {engine.map(|e| view! { <span class="badge" data-testid="engine">{e}</span> })}
                 {(count > 1).then(|| view! { <span class="badge">{format!("×{count}")}</span> })}
                 {close.then(|| view! { <span class="badge" data-testid="close-match">"close match"</span> })}
+                {from_headers.then(|| view! { <span class="badge" data-testid="from-headers">"from the headers"</span> })}
             </p>
             <h2 class="card__title" data-testid="kind-title">{k.title}</h2>
             {close.then(|| view! {
@@ -367,6 +388,7 @@ fn DiagnosisCard(
             <p class="card__summary" data-testid="summary">{e.summary.clone()}</p>
             {facts_table(rows)}
             {dropped_note(dropped)}
+            {evidence.map(steps_view)}
             {section("What happened", e.steps)}
             {section("How to fix it", e.fix)}
             {section("Or, on the client", e.client_side.iter().map(|s| s.to_string()).collect())}
@@ -383,6 +405,29 @@ fn DiagnosisCard(
             </p>
         </article>
     }
+}
+
+/// The checker's steps over pasted headers: each with its outcome and its section of the
+/// Fetch standard.
+fn steps_view(v: crate::check::Verdict) -> AnyView {
+    view! {
+        <section class="card__section" data-testid="evidence">
+            <h3>"What the headers show"</h3>
+            <ol class="steps">
+                {v.steps.into_iter().map(|s| {
+                    let mark = if s.pass { "✓ " } else { "✗ " };
+                    view! {
+                        <li class=if s.pass { "steps__pass" } else { "steps__fail" }>
+                            {mark}{s.what}" "
+                            <a href=format!("https://fetch.spec.whatwg.org/#{}", s.spec) rel="noopener noreferrer" target="_blank">"(Fetch)"</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <ul>{v.engines.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// The facts read from the paste, as a two-column table; nothing when there are none.

@@ -31,9 +31,9 @@ impl Rng {
 
 fn seeds() -> Vec<String> {
     let mut out: Vec<String> = KINDS.iter().map(|k| k.example.to_string()).collect();
-    let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
-        .expect("the corpus folder")
-        .flatten()
+    let mut files: Vec<_> = ["tests/corpus", "tests/evidence"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("a corpus folder").flatten())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();

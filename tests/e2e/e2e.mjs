@@ -4,7 +4,8 @@
 // and checks the rendered kind, facts, config and the copy button. Exits non-zero on failure.
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, extname, resolve } from 'node:path';
+import { join, extname, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
@@ -122,6 +123,16 @@ async function main() {
     await page.fill('[data-testid=paste]', "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/x. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 200.");
     await page.waitForSelector('[data-testid=config-notes]');
     check((await page.textContent('[data-testid=config-notes]')).includes('names no page origin'), 'the config says when the error named no page origin and what it used instead');
+    // Pasted curl -v output: the exchange is checked against the Fetch standard, the failing
+    // step shown, with a config that fixes it.
+    const curlV = await readFile(join(dirname(fileURLToPath(import.meta.url)), '../evidence/curl-v-preflight-header-not-allowed.txt'), 'utf8');
+    await page.fill('[data-testid=paste]', curlV);
+    await page.waitForSelector('[data-testid=evidence]');
+    const steps = await page.textContent('[data-testid=evidence]');
+    check((await page.textContent('[data-testid=kind-id]')) === 'header-not-allowed' && steps.includes('✗ The header authorization is not in Access-Control-Allow-Headers')
+      && (await page.locator('[data-testid=from-headers]').count()) === 1,
+      'pasted curl -v output is checked step by step, the failing step marked, the card from the headers');
+    check((await page.textContent('[data-testid=config]')).toLowerCase().includes('authorization'), 'the config from the headers allows the header they lacked');
     // A paraphrase in no browser's wording is a close match, marked as such, with its facts.
     await page.fill('[data-testid=paste]', 'cors preflight: header "X-Api-Key" not allowed');
     await page.waitForSelector('[data-testid=close-match]');

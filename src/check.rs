@@ -1,0 +1,805 @@
+//! A Fetch-standard CORS checker: given the request and the responses (preflight and actual),
+//! it decides step by step what a browser does, and names the first failing step as one of the
+//! catalog's kinds.
+//!
+//! Steps follow https://fetch.spec.whatwg.org/: whether a CORS-preflight is needed (#cors-safelisted-method,
+//! #cors-safelisted-request-header, #cors-unsafe-request-header-names), the preflight
+//! (#cors-preflight-fetch: the CORS check and an ok status, then the methods and headers), and
+//! the CORS check of the actual response (#cors-check). Where engines differ it says so.
+//!
+//! The decision a reader would not guess: header values are kept as sent, repeated headers
+//! included; a repeated Access-Control-Allow-Origin is combined with ", " as the standard's
+//! header-list "get" does, which is why two values fail even when each one alone would pass.
+
+use serde::Serialize;
+
+use crate::catalog::{KindId, Stage};
+
+/// A header as sent: name and value, in order, repeats kept.
+pub type Header = (String, String);
+
+/// The request side of an exchange.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// The page's serialized origin (the Origin header the browser sends).
+    pub origin: Option<String>,
+    /// The URL requested.
+    pub url: Option<String>,
+    /// The method, as the page wrote it.
+    pub method: String,
+    /// The headers the page set (the browser's own are left out by [`Request::author_headers`]).
+    pub headers: Vec<Header>,
+    /// True when the request carries credentials (credentials: 'include', withCredentials).
+    pub credentials: bool,
+}
+
+/// One HTTP response.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// The headers, in order, repeats kept.
+    pub headers: Vec<Header>,
+}
+
+impl Response {
+    /// The header-list "get": every value of `name` (case-insensitive) joined with ", ", or
+    /// `None` when the header is absent.
+    pub fn get(&self, name: &str) -> Option<String> {
+        let values: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+            .collect();
+        (!values.is_empty()).then(|| values.join(", "))
+    }
+
+    /// How many times `name` appears.
+    pub fn count(&self, name: &str) -> usize {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count()
+    }
+}
+
+/// A request with its preflight response (if one was sent) and its actual response.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Exchange {
+    /// What the page asked for.
+    pub request: Request,
+    /// The answer to the OPTIONS preflight, when the evidence holds one.
+    pub preflight: Option<Response>,
+    /// The answer to the request itself, when the evidence holds one.
+    pub actual: Option<Response>,
+}
+
+/// One step of the check and its outcome.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    /// What was checked, in plain words.
+    pub what: String,
+    /// Whether it passed.
+    pub pass: bool,
+    /// The Fetch standard's section (an anchor on fetch.spec.whatwg.org).
+    pub spec: &'static str,
+}
+
+/// The checker's verdict on one exchange.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    /// Every step checked, in order, up to the first failure.
+    pub steps: Vec<Step>,
+    /// The first failing step's kind and stage, or `None` when the browser lets the page read
+    /// the response.
+    #[serde(skip)]
+    pub failure: Option<(KindId, Stage)>,
+    /// Where Chromium, Firefox and WebKit differ on this exchange.
+    pub engines: Vec<&'static str>,
+}
+
+const SPEC_PREFLIGHT_NEEDED: &str = "cors-safelisted-request-header";
+const SPEC_PREFLIGHT: &str = "cors-preflight-fetch";
+const SPEC_CORS_CHECK: &str = "cors-check";
+
+/// CORS-safelisted methods.
+pub fn safelisted_method(m: &str) -> bool {
+    matches!(m, "GET" | "HEAD" | "POST")
+}
+
+/// Headers the browser sets itself (forbidden request-header names, `Sec-`/`Proxy-` prefixes,
+/// and User-Agent, which browsers set even where the standard no longer forbids it): a page
+/// cannot have sent them, so they never make a preflight needed.
+fn browser_set(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("sec-")
+        || n.starts_with("proxy-")
+        || matches!(
+            n.as_str(),
+            "accept-charset"
+                | "accept-encoding"
+                | "access-control-request-headers"
+                | "access-control-request-method"
+                | "connection"
+                | "content-length"
+                | "cookie"
+                | "cookie2"
+                | "date"
+                | "dnt"
+                | "expect"
+                | "host"
+                | "keep-alive"
+                | "origin"
+                | "referer"
+                | "set-cookie"
+                | "te"
+                | "trailer"
+                | "transfer-encoding"
+                | "upgrade"
+                | "via"
+                | "user-agent"
+                | "priority"
+                | "pragma"
+                | "cache-control"
+        )
+}
+
+/// Bytes a safelisted header value may not hold (#cors-unsafe-request-header-byte).
+fn unsafe_byte(b: u8) -> bool {
+    (b < 0x20 && b != 0x09) || b == 0x7f || b"\"():<>?@[\\]{}".contains(&b)
+}
+
+/// #cors-safelisted-request-header: the name and its value rules.
+pub fn safelisted_header(name: &str, value: &str) -> bool {
+    if value.len() > 128 {
+        return false;
+    }
+    match name.to_ascii_lowercase().as_str() {
+        "accept" => !value.bytes().any(unsafe_byte),
+        "accept-language" | "content-language" => value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)),
+        "content-type" => {
+            if value.bytes().any(unsafe_byte) {
+                return false;
+            }
+            let essence = value
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            matches!(
+                essence.as_str(),
+                "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain"
+            )
+        }
+        "range" => {
+            let Some(r) = value.strip_prefix("bytes=") else {
+                return false;
+            };
+            let (a, b) = r.split_once('-').unwrap_or(("x", ""));
+            !a.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+impl Request {
+    /// The headers the page itself set.
+    pub fn author_headers(&self) -> impl Iterator<Item = &Header> {
+        self.headers.iter().filter(|(n, _)| !browser_set(n))
+    }
+
+    /// #cors-unsafe-request-header-names, lower-cased, in order, without repeats.
+    pub fn unsafe_header_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut safelisted_total = 0;
+        for (n, v) in self.author_headers() {
+            if safelisted_header(n, v) {
+                safelisted_total += v.len();
+            } else {
+                let lower = n.to_ascii_lowercase();
+                if !out.contains(&lower) {
+                    out.push(lower);
+                }
+            }
+        }
+        if safelisted_total > 1024 {
+            // Every safelisted header becomes unsafe when their values total over 1024 bytes.
+            for (n, _) in self.author_headers() {
+                let lower = n.to_ascii_lowercase();
+                if !out.contains(&lower) {
+                    out.push(lower);
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the browser sends a CORS-preflight before this request.
+    pub fn needs_preflight(&self) -> bool {
+        !safelisted_method(&self.method) || !self.unsafe_header_names().is_empty()
+    }
+}
+
+/// Splits a header-list value (`a, b ,c`) into its tokens; `None` when one is not a token.
+fn token_list(value: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for item in value.split(',') {
+        let t = item.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !t
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        {
+            return None;
+        }
+        out.push(t.to_string());
+    }
+    Some(out)
+}
+
+/// #cors-check on one response; the failure's kind when it fails.
+fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindId, String)> {
+    let Some(allow) = resp.get("Access-Control-Allow-Origin") else {
+        return Err((
+            KindId::MissingAllowOrigin,
+            "the response has no Access-Control-Allow-Origin header".to_string(),
+        ));
+    };
+    if resp.count("Access-Control-Allow-Origin") > 1 || allow.contains(',') {
+        return Err((
+            KindId::MultipleAllowOrigin,
+            format!("Access-Control-Allow-Origin holds several values ({allow}); exactly one is allowed"),
+        ));
+    }
+    if allow == "*" && !req.credentials {
+        return Ok(());
+    }
+    if allow == "*" {
+        return Err((
+            KindId::WildcardWithCredentials,
+            "Access-Control-Allow-Origin is * but the request carries credentials".to_string(),
+        ));
+    }
+    if allow != origin {
+        let valid = crate::facts::valid_origin(&allow).is_some_and(|v| v == allow);
+        return Err(if valid {
+            (
+                KindId::OriginMismatch,
+                format!("Access-Control-Allow-Origin is {allow}, not the page's origin {origin}"),
+            )
+        } else {
+            (
+                KindId::InvalidAllowOrigin,
+                format!(
+                    "Access-Control-Allow-Origin is \"{allow}\", which is not a serialized origin"
+                ),
+            )
+        });
+    }
+    if !req.credentials {
+        return Ok(());
+    }
+    match resp.get("Access-Control-Allow-Credentials").as_deref() {
+        Some("true") => Ok(()),
+        other => Err((
+            KindId::CredentialsNotTrue,
+            format!(
+                "the request carries credentials but Access-Control-Allow-Credentials is {}",
+                other.map_or("absent".to_string(), |v| format!("\"{v}\""))
+            ),
+        )),
+    }
+}
+
+/// Checks one exchange as a browser would. Steps the evidence cannot decide (no response for
+/// them) are left out; the verdict then covers what the evidence shows.
+pub fn check(ex: &Exchange) -> Verdict {
+    let req = &ex.request;
+    let mut steps = Vec::new();
+    let mut engines = Vec::new();
+    let origin = req.origin.clone().unwrap_or_default();
+    let needs = req.needs_preflight();
+    let unsafe_names = req.unsafe_header_names();
+    steps.push(Step {
+        what: if needs {
+            let mut why = Vec::new();
+            if !safelisted_method(&req.method) {
+                why.push(format!(
+                    "the method {} is not GET, HEAD or POST",
+                    req.method
+                ));
+            }
+            if !unsafe_names.is_empty() {
+                why.push(format!("the request sets {}", unsafe_names.join(", ")));
+            }
+            format!("A preflight is needed: {}.", why.join(" and "))
+        } else {
+            "No preflight is needed: a safelisted method and only safelisted headers.".to_string()
+        },
+        pass: true,
+        spec: SPEC_PREFLIGHT_NEEDED,
+    });
+    let fail = |steps: &mut Vec<Step>, what: String, spec, kind, stage, engines: Vec<_>| Verdict {
+        steps: {
+            steps.push(Step {
+                what,
+                pass: false,
+                spec,
+            });
+            std::mem::take(steps)
+        },
+        failure: Some((kind, stage)),
+        engines,
+    };
+    if needs {
+        if let Some(pre) = &ex.preflight {
+            if (300..400).contains(&pre.status) {
+                return fail(&mut steps, format!("The preflight was answered with a redirect ({}): a preflight may not be redirected.", pre.status), SPEC_PREFLIGHT, KindId::PreflightRedirect, Stage::Preflight, engines);
+            }
+            let ok = (200..300).contains(&pre.status);
+            let cors = cors_check(req, pre, &origin);
+            if !ok && cors.is_err() {
+                engines.push("Chromium and Firefox report the missing or wrong Access-Control-Allow-Origin of this preflight; WebKit (Safari) checks its status first and reports that it was not successful.");
+            }
+            if let Err((kind, why)) = cors {
+                return fail(
+                    &mut steps,
+                    format!("The preflight fails the CORS check: {why}."),
+                    SPEC_PREFLIGHT,
+                    kind,
+                    Stage::Preflight,
+                    engines,
+                );
+            }
+            steps.push(Step {
+                what: "The preflight passes the CORS check.".to_string(),
+                pass: true,
+                spec: SPEC_CORS_CHECK,
+            });
+            if !ok {
+                return fail(&mut steps, format!("The preflight's status is {}, not 2xx: answer OPTIONS before authentication and routing, with 204 or 200.", pre.status), SPEC_PREFLIGHT, KindId::PreflightBadStatus, Stage::Preflight, engines);
+            }
+            steps.push(Step {
+                what: format!("The preflight's status {} is ok.", pre.status),
+                pass: true,
+                spec: SPEC_PREFLIGHT,
+            });
+            let methods = pre
+                .get("Access-Control-Allow-Methods")
+                .map(|v| token_list(&v));
+            let headers = pre
+                .get("Access-Control-Allow-Headers")
+                .map(|v| token_list(&v));
+            if matches!(methods, Some(None)) || matches!(headers, Some(None)) {
+                return fail(&mut steps, "Access-Control-Allow-Methods or -Headers holds something that is not a token list.".to_string(), SPEC_PREFLIGHT, KindId::InvalidAllowMethodsOrHeaders, Stage::Preflight, engines);
+            }
+            let methods = methods.flatten().unwrap_or_default();
+            let headers = headers.flatten().unwrap_or_default();
+            let star = |list: &[String]| list.iter().any(|x| x == "*") && !req.credentials;
+            if !safelisted_method(&req.method)
+                && !methods.iter().any(|m| m == &req.method)
+                && !star(&methods)
+            {
+                return fail(
+                    &mut steps,
+                    format!(
+                        "The method {} is not in Access-Control-Allow-Methods ({}).",
+                        req.method,
+                        if methods.is_empty() {
+                            "absent".to_string()
+                        } else {
+                            methods.join(", ")
+                        }
+                    ),
+                    SPEC_PREFLIGHT,
+                    KindId::MethodNotAllowed,
+                    Stage::Preflight,
+                    engines,
+                );
+            }
+            steps.push(Step {
+                what: format!("The method {} is allowed.", req.method),
+                pass: true,
+                spec: SPEC_PREFLIGHT,
+            });
+            for name in &unsafe_names {
+                let listed = headers.iter().any(|h| h.eq_ignore_ascii_case(name));
+                if listed {
+                    continue;
+                }
+                if name == "authorization" && headers.iter().any(|h| h == "*") {
+                    return fail(&mut steps, "Access-Control-Allow-Headers is * but Authorization is never covered by the wildcard: list it by name.".to_string(), SPEC_PREFLIGHT, KindId::AuthorizationNotCoveredByWildcard, Stage::Preflight, engines);
+                }
+                if !star(&headers) {
+                    return fail(
+                        &mut steps,
+                        format!(
+                            "The header {name} is not in Access-Control-Allow-Headers ({}).",
+                            if headers.is_empty() {
+                                "absent".to_string()
+                            } else {
+                                headers.join(", ")
+                            }
+                        ),
+                        SPEC_PREFLIGHT,
+                        KindId::HeaderNotAllowed,
+                        Stage::Preflight,
+                        engines,
+                    );
+                }
+            }
+            if !unsafe_names.is_empty() {
+                steps.push(Step {
+                    what: format!("The headers {} are allowed.", unsafe_names.join(", ")),
+                    pass: true,
+                    spec: SPEC_PREFLIGHT,
+                });
+            }
+        }
+    }
+    if let Some(actual) = &ex.actual {
+        if let Err((kind, why)) = cors_check(req, actual, &origin) {
+            return fail(
+                &mut steps,
+                format!("The response fails the CORS check: {why}."),
+                SPEC_CORS_CHECK,
+                kind,
+                Stage::Actual,
+                engines,
+            );
+        }
+        steps.push(Step {
+            what: "The response passes the CORS check: the page can read it.".to_string(),
+            pass: true,
+            spec: SPEC_CORS_CHECK,
+        });
+        if let Some(expose) = actual.get("Access-Control-Expose-Headers") {
+            steps.push(Step {
+                what: format!("Script can also read the exposed headers: {expose}."),
+                pass: true,
+                spec: "cors-exposed-header-name-list",
+            });
+        }
+    }
+    Verdict {
+        steps,
+        failure: None,
+        engines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, headers: &[(&str, &str)]) -> Response {
+        Response {
+            status,
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    fn req(method: &str, headers: &[(&str, &str)], credentials: bool) -> Request {
+        Request {
+            origin: Some("http://localhost:3000".into()),
+            url: Some("https://api.example.com/x".into()),
+            method: method.into(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            credentials,
+        }
+    }
+
+    fn kind(
+        r: Request,
+        pre: Option<Response>,
+        actual: Option<Response>,
+    ) -> Option<(KindId, Stage)> {
+        check(&Exchange {
+            request: r,
+            preflight: pre,
+            actual,
+        })
+        .failure
+    }
+
+    const O: &str = "http://localhost:3000";
+
+    #[test]
+    fn when_a_preflight_is_needed() {
+        assert!(!req("GET", &[], false).needs_preflight());
+        assert!(!req(
+            "POST",
+            &[("Content-Type", "text/plain;charset=UTF-8")],
+            false
+        )
+        .needs_preflight());
+        assert!(req("POST", &[("Content-Type", "application/json")], false).needs_preflight());
+        assert!(req("PUT", &[], false).needs_preflight());
+        assert!(req("GET", &[("Authorization", "Bearer x")], false).needs_preflight());
+        assert!(
+            req("GET", &[("Accept", "a\"b")], false).needs_preflight(),
+            "an unsafe byte"
+        );
+        assert!(
+            req("GET", &[("Accept", &"a".repeat(129))], false).needs_preflight(),
+            "over 128 bytes"
+        );
+        assert!(
+            !req(
+                "GET",
+                &[
+                    ("User-Agent", "x"),
+                    ("Sec-Fetch-Mode", "cors"),
+                    ("Origin", O)
+                ],
+                false
+            )
+            .needs_preflight(),
+            "the browser's own"
+        );
+        assert!(!req("GET", &[("Range", "bytes=0-99")], false).needs_preflight());
+        assert!(req("GET", &[("Range", "bytes=0-1,5-9")], false).needs_preflight());
+    }
+
+    #[test]
+    fn the_cors_check_rule_by_rule() {
+        let get = || req("GET", &[], false);
+        let cred = || req("GET", &[], true);
+        assert_eq!(
+            kind(get(), None, Some(resp(200, &[]))),
+            Some((KindId::MissingAllowOrigin, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                get(),
+                None,
+                Some(resp(200, &[("Access-Control-Allow-Origin", "*")]))
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                cred(),
+                None,
+                Some(resp(200, &[("Access-Control-Allow-Origin", "*")]))
+            ),
+            Some((KindId::WildcardWithCredentials, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                get(),
+                None,
+                Some(resp(
+                    200,
+                    &[("Access-Control-Allow-Origin", "http://localhost:3001")]
+                ))
+            ),
+            Some((KindId::OriginMismatch, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                get(),
+                None,
+                Some(resp(
+                    200,
+                    &[("Access-Control-Allow-Origin", "http://localhost:3000/")]
+                ))
+            ),
+            Some((KindId::InvalidAllowOrigin, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                get(),
+                None,
+                Some(resp(
+                    200,
+                    &[
+                        ("Access-Control-Allow-Origin", O),
+                        ("Access-Control-Allow-Origin", O)
+                    ]
+                ))
+            ),
+            Some((KindId::MultipleAllowOrigin, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                get(),
+                None,
+                Some(resp(500, &[("access-control-allow-origin", O)]))
+            ),
+            None,
+            "any status, names in any case"
+        );
+        assert_eq!(
+            kind(
+                cred(),
+                None,
+                Some(resp(200, &[("Access-Control-Allow-Origin", O)]))
+            ),
+            Some((KindId::CredentialsNotTrue, Stage::Actual))
+        );
+        assert_eq!(
+            kind(
+                cred(),
+                None,
+                Some(resp(
+                    200,
+                    &[
+                        ("Access-Control-Allow-Origin", O),
+                        ("Access-Control-Allow-Credentials", "True")
+                    ]
+                ))
+            ),
+            Some((KindId::CredentialsNotTrue, Stage::Actual)),
+            "exactly true"
+        );
+        assert_eq!(
+            kind(
+                cred(),
+                None,
+                Some(resp(
+                    200,
+                    &[
+                        ("Access-Control-Allow-Origin", O),
+                        ("Access-Control-Allow-Credentials", "true")
+                    ]
+                ))
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_preflight_rule_by_rule() {
+        let put = |h: &[(&str, &str)]| req("PUT", h, false);
+        let ok = |extra: &[(&str, &str)]| {
+            let mut h = vec![("Access-Control-Allow-Origin", O)];
+            h.extend_from_slice(extra);
+            resp(204, &h)
+        };
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(resp(301, &[("Location", "https://x")])),
+                None
+            ),
+            Some((KindId::PreflightRedirect, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(put(&[]), Some(resp(404, &[])), None),
+            Some((KindId::MissingAllowOrigin, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(resp(401, &[("Access-Control-Allow-Origin", O)])),
+                None
+            ),
+            Some((KindId::PreflightBadStatus, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(put(&[]), Some(ok(&[])), None),
+            Some((KindId::MethodNotAllowed, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(ok(&[("Access-Control-Allow-Methods", "GET, PUT")])),
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(ok(&[("Access-Control-Allow-Methods", "put")])),
+                None
+            ),
+            Some((KindId::MethodNotAllowed, Stage::Preflight)),
+            "methods compare case-sensitively"
+        );
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(ok(&[("Access-Control-Allow-Methods", "*")])),
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                req("PUT", &[], true),
+                Some(ok(&[
+                    ("Access-Control-Allow-Methods", "*"),
+                    ("Access-Control-Allow-Credentials", "true")
+                ])),
+                None
+            ),
+            Some((KindId::MethodNotAllowed, Stage::Preflight)),
+            "* is literal with credentials"
+        );
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(ok(&[("Access-Control-Allow-Methods", "PUT DELETE")])),
+                None
+            ),
+            Some((KindId::InvalidAllowMethodsOrHeaders, Stage::Preflight))
+        );
+        let auth = [("Authorization", "Bearer t")];
+        assert_eq!(
+            kind(
+                put(&auth),
+                Some(ok(&[("Access-Control-Allow-Methods", "PUT")])),
+                None
+            ),
+            Some((KindId::HeaderNotAllowed, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(
+                put(&auth),
+                Some(ok(&[
+                    ("Access-Control-Allow-Methods", "PUT"),
+                    ("Access-Control-Allow-Headers", "*")
+                ])),
+                None
+            ),
+            Some((KindId::AuthorizationNotCoveredByWildcard, Stage::Preflight))
+        );
+        assert_eq!(
+            kind(
+                put(&auth),
+                Some(ok(&[
+                    ("Access-Control-Allow-Methods", "PUT"),
+                    ("Access-Control-Allow-Headers", "authorization")
+                ])),
+                None
+            ),
+            None,
+            "header names compare case-insensitively"
+        );
+        assert_eq!(
+            kind(
+                put(&[("X-Key", "1")]),
+                Some(ok(&[
+                    ("Access-Control-Allow-Methods", "PUT"),
+                    ("Access-Control-Allow-Headers", "*")
+                ])),
+                None
+            ),
+            None
+        );
+        // A passing preflight, then the actual response decides.
+        assert_eq!(
+            kind(
+                put(&[]),
+                Some(ok(&[("Access-Control-Allow-Methods", "PUT")])),
+                Some(resp(200, &[]))
+            ),
+            Some((KindId::MissingAllowOrigin, Stage::Actual))
+        );
+        let v = check(&Exchange {
+            request: put(&[]),
+            preflight: Some(resp(404, &[])),
+            actual: None,
+        });
+        assert!(
+            !v.engines.is_empty(),
+            "WebKit reports a failed preflight by its status"
+        );
+    }
+}

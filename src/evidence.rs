@@ -1,0 +1,439 @@
+//! The evidence a user has, read into exchanges for the checker ([`crate::check`]): raw request
+//! and response headers copied from DevTools, `curl -i` and `curl -v` output (one or several
+//! exchanges, the OPTIONS and the actual request), and DevTools' "Copy as cURL" command, which
+//! fills in the request side. Told apart from a console paste by their content: a status line
+//! (`HTTP/1.1 204 No Content`, `< HTTP/2 200`) or a curl command.
+//!
+//! The decision a reader would not guess: an OPTIONS request with Access-Control-Request-Method
+//! is read as the preflight of the request it announces, so a `curl -v` of the preflight alone
+//! is checked as that request's preflight, with its method and headers.
+
+use crate::check::{Exchange, Header, Request, Response};
+
+/// Evidence is read from pastes up to this size; larger ones are console output, not headers.
+pub const MAX_EVIDENCE_BYTES: usize = 1 << 20;
+
+/// One HTTP message of the paste.
+#[derive(Debug)]
+enum Message {
+    Request {
+        method: String,
+        target: String,
+        headers: Vec<Header>,
+        credentials: bool,
+    },
+    Response(Response),
+}
+
+/// A line's text without curl -v's direction marks and DevTools' indentation.
+fn strip_marks(line: &str) -> &str {
+    let l = line.trim_end_matches('\r');
+    let l = l
+        .strip_prefix("> ")
+        .or_else(|| l.strip_prefix("< "))
+        .unwrap_or(l);
+    l.trim()
+}
+
+fn status_line(l: &str) -> Option<u16> {
+    let rest = l.strip_prefix("HTTP/")?;
+    let (version, rest) = rest.split_once(' ')?;
+    if !version.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let code = rest.get(..3)?;
+    crate::facts::valid_status(code).filter(|_| rest.len() == 3 || rest.as_bytes()[3] == b' ')
+}
+
+fn request_line(l: &str) -> Option<(String, String)> {
+    let mut parts = l.split(' ');
+    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
+    (parts.next().is_none()
+        && version.starts_with("HTTP/")
+        && !method.is_empty()
+        && method.bytes().all(|b| b.is_ascii_uppercase()))
+    .then(|| (method.to_string(), target.to_string()))
+}
+
+fn header_line(l: &str) -> Option<Header> {
+    // HTTP/2 pseudo-headers (`:method: PUT`) as DevTools shows them.
+    let (name, value) = match l.strip_prefix(':') {
+        Some(rest) => {
+            let (n, v) = rest.split_once(':')?;
+            (format!(":{n}"), v)
+        }
+        None => {
+            let (n, v) = l.split_once(':')?;
+            (n.to_string(), v)
+        }
+    };
+    let bare = name.trim_start_matches(':');
+    (!bare.is_empty()
+        && bare
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)))
+    .then(|| (name, value.trim().to_string()))
+}
+
+/// True when the paste holds headers or a curl command, not only console lines.
+pub fn looks_like_evidence(text: &str) -> bool {
+    text.len() <= MAX_EVIDENCE_BYTES
+        && text.lines().any(|l| {
+            let l = strip_marks(l);
+            status_line(l).is_some() || l.starts_with("curl ") || l.starts_with("$ curl ")
+        })
+}
+
+/// Splits a shell command line into words: single and double quotes, backslash escapes,
+/// backslash-newline continuations (what DevTools' "Copy as cURL" writes).
+fn shell_words(cmd: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut chars = cmd.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                in_word = true;
+                for c in chars.by_ref() {
+                    if c == '\'' {
+                        break;
+                    }
+                    cur.push(c);
+                }
+            }
+            '"' => {
+                in_word = true;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => {
+                            if let Some(n) = chars.next() {
+                                cur.push(n);
+                            }
+                        }
+                        c => cur.push(c),
+                    }
+                }
+            }
+            '\\' => match chars.next() {
+                Some('\n') | Some('\r') | None => {}
+                Some(n) => {
+                    in_word = true;
+                    cur.push(n);
+                }
+            },
+            c if c.is_whitespace() => {
+                if in_word {
+                    out.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            '$' if !in_word && chars.peek() == Some(&'\'') => {} // bash's $'...' quoting
+            c => {
+                in_word = true;
+                cur.push(c);
+            }
+        }
+    }
+    if in_word {
+        out.push(cur);
+    }
+    out
+}
+
+/// A curl command as a request message.
+fn curl_request(cmd: &str) -> Option<Message> {
+    let words = shell_words(cmd);
+    let mut it = words.iter().skip_while(|w| *w != "curl").skip(1);
+    let (mut method, mut url, mut headers, mut credentials, mut data) =
+        (None, None, Vec::new(), false, false);
+    while let Some(w) = it.next() {
+        match w.as_str() {
+            "-X" | "--request" => method = it.next().cloned(),
+            "-H" | "--header" => {
+                if let Some(h) = it.next().and_then(|h| header_line(h.trim())) {
+                    if h.0.eq_ignore_ascii_case("cookie") {
+                        credentials = true;
+                    }
+                    headers.push(h);
+                }
+            }
+            "-b" | "--cookie" => {
+                credentials = true;
+                it.next();
+            }
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-urlencode" | "--json" => {
+                data = true;
+                it.next();
+            }
+            "-u" | "--user" | "-o" | "--output" | "-w" | "--write-out" | "-A" | "--user-agent"
+            | "-e" | "--referer" | "--max-time" | "-m" | "--connect-timeout" => {
+                it.next();
+            }
+            w if w.starts_with("http://") || w.starts_with("https://") => {
+                url.get_or_insert_with(|| w.to_string());
+            }
+            _ => {}
+        }
+    }
+    let method = method.unwrap_or_else(|| if data { "POST" } else { "GET" }.to_string());
+    Some(Message::Request {
+        method: method.to_ascii_uppercase(),
+        target: url?,
+        headers,
+        credentials,
+    })
+}
+
+/// Every HTTP message of the paste, in order.
+fn messages(text: &str) -> Vec<Message> {
+    let mut out: Vec<Message> = Vec::new();
+    let mut in_headers = false;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        i += 1;
+        // As for console lines: no control, bidi or zero-width character goes any further.
+        let norm = crate::parse::normalize(raw);
+        let l = strip_marks(&norm);
+        if l.starts_with("curl ") || l.starts_with("$ curl ") {
+            let mut cmd = l.trim_start_matches("$ ").to_string();
+            while cmd.ends_with('\\') && i < lines.len() {
+                cmd.pop();
+                cmd.push(' ');
+                cmd.push_str(crate::parse::normalize(lines[i]).trim());
+                i += 1;
+            }
+            if let Some(m) = curl_request(&cmd) {
+                out.push(m);
+            }
+            in_headers = false;
+            continue;
+        }
+        if let Some(status) = status_line(l) {
+            out.push(Message::Response(Response {
+                status,
+                headers: Vec::new(),
+            }));
+            in_headers = true;
+            continue;
+        }
+        if let Some((method, target)) = request_line(l) {
+            out.push(Message::Request {
+                method,
+                target,
+                headers: Vec::new(),
+                credentials: false,
+            });
+            in_headers = true;
+            continue;
+        }
+        if l.is_empty() || raw.starts_with('*') {
+            in_headers = !l.is_empty() && in_headers;
+            continue;
+        }
+        if !in_headers {
+            continue;
+        }
+        let Some(h) = header_line(l) else {
+            in_headers = false;
+            continue;
+        };
+        match out.last_mut() {
+            Some(Message::Response(r)) => {
+                if h.0 == ":status" {
+                    r.status = crate::facts::valid_status(&h.1).unwrap_or(r.status);
+                } else {
+                    r.headers.push(h);
+                }
+            }
+            Some(Message::Request {
+                method,
+                target,
+                headers,
+                credentials,
+            }) => match h.0.as_str() {
+                ":method" => *method = h.1,
+                ":path" => *target = h.1,
+                n if n.starts_with(':') => {}
+                _ => {
+                    if h.0.eq_ignore_ascii_case("cookie") {
+                        *credentials = true;
+                    }
+                    headers.push(h);
+                }
+            },
+            None => {}
+        }
+    }
+    out
+}
+
+fn header<'a>(headers: &'a [Header], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The request's URL: absolute already (curl), or the Host header plus the target.
+fn url_of(target: &str, headers: &[Header]) -> Option<String> {
+    if target.starts_with("http://") || target.starts_with("https://") {
+        return Some(target.to_string());
+    }
+    let host = header(headers, "host").or_else(|| header(headers, ":authority"))?;
+    Some(format!("https://{host}{target}"))
+}
+
+/// The exchanges the paste shows: each request with the responses that follow it. An OPTIONS
+/// request that announces a method is the preflight of that request; the next request to the
+/// same URL (or the announced one, when none follows) is the actual request.
+pub fn exchanges(text: &str) -> Vec<Exchange> {
+    if !looks_like_evidence(text) {
+        return Vec::new();
+    }
+    let mut out: Vec<Exchange> = Vec::new();
+    let mut current: Option<Exchange> = None;
+    let mut awaiting: Option<bool> = None; // Some(true): the next response is a preflight's
+    for m in messages(text) {
+        match m {
+            Message::Request {
+                method,
+                target,
+                headers,
+                credentials,
+            } => {
+                let url = url_of(&target, &headers);
+                let origin = header(&headers, "origin").map(str::to_string);
+                let announced = header(&headers, "access-control-request-method");
+                if method == "OPTIONS" {
+                    if let Some(actual_method) = announced {
+                        if let Some(done) = current.take() {
+                            out.push(done);
+                        }
+                        // The preflight names the headers the actual request sets.
+                        let names = header(&headers, "access-control-request-headers")
+                            .unwrap_or("")
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .map(|n| (n.to_string(), "(set by the page)".to_string()))
+                            .collect();
+                        current = Some(Exchange {
+                            request: Request {
+                                origin,
+                                url,
+                                method: actual_method.trim().to_string(),
+                                headers: names,
+                                credentials,
+                            },
+                            preflight: None,
+                            actual: None,
+                        });
+                        awaiting = Some(true);
+                        continue;
+                    }
+                }
+                // The actual request after its preflight: keep the preflight, take its headers.
+                let continues = current.as_ref().is_some_and(|c| {
+                    c.actual.is_none() && c.request.url == url && c.request.method == method
+                });
+                if continues {
+                    if let Some(c) = current.as_mut() {
+                        c.request.headers = headers;
+                        c.request.credentials |= credentials;
+                        c.request.origin = c.request.origin.take().or(origin);
+                    }
+                } else {
+                    if let Some(done) = current.take() {
+                        out.push(done);
+                    }
+                    current = Some(Exchange {
+                        request: Request {
+                            origin,
+                            url,
+                            method,
+                            headers,
+                            credentials,
+                        },
+                        preflight: None,
+                        actual: None,
+                    });
+                }
+                awaiting = Some(false);
+            }
+            Message::Response(r) => {
+                let c = current.get_or_insert_with(Exchange::default);
+                match awaiting {
+                    Some(true) if c.preflight.is_none() => c.preflight = Some(r),
+                    _ if c.actual.is_none() => c.actual = Some(r),
+                    _ => {
+                        // A second answer without a request of its own: another exchange.
+                        let request = c.request.clone();
+                        if let Some(done) = current.take() {
+                            out.push(done);
+                        }
+                        current = Some(Exchange {
+                            request,
+                            preflight: None,
+                            actual: Some(r),
+                        });
+                    }
+                }
+                awaiting = None;
+            }
+        }
+    }
+    out.extend(current);
+    out.retain(|e| e.preflight.is_some() || e.actual.is_some());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_verbose_preflight_and_request() {
+        let text = "*   Trying 127.0.0.1:8080...\n> OPTIONS /api/items HTTP/1.1\n> Host: api.example.com\n> Origin: http://localhost:3000\n> Access-Control-Request-Method: PUT\n> Access-Control-Request-Headers: authorization\n>\n< HTTP/1.1 204 No Content\n< Access-Control-Allow-Origin: http://localhost:3000\n< Access-Control-Allow-Methods: GET, PUT\n<\n";
+        let ex = exchanges(text);
+        assert_eq!(ex.len(), 1);
+        let e = &ex[0];
+        assert_eq!(e.request.method, "PUT");
+        assert_eq!(e.request.origin.as_deref(), Some("http://localhost:3000"));
+        assert_eq!(
+            e.request.url.as_deref(),
+            Some("https://api.example.com/api/items")
+        );
+        assert_eq!(e.preflight.as_ref().map(|p| p.status), Some(204));
+        assert_eq!(e.request.unsafe_header_names(), ["authorization"]);
+    }
+
+    #[test]
+    fn copy_as_curl_then_curl_i_output() {
+        let text = "curl 'https://api.example.com/me' \\\n  -H 'accept: */*' \\\n  -H 'origin: https://app.example.com' \\\n  -b 'session=1' \\\n  -H 'sec-fetch-mode: cors'\nHTTP/2 200\ncontent-type: application/json\naccess-control-allow-origin: *\n\n{\"ok\":true}\n";
+        let ex = exchanges(text);
+        assert_eq!(ex.len(), 1, "{ex:?}");
+        assert!(ex[0].request.credentials, "a cookie makes it credentialed");
+        assert_eq!(ex[0].request.method, "GET");
+        assert_eq!(
+            ex[0]
+                .actual
+                .as_ref()
+                .unwrap()
+                .get("Access-Control-Allow-Origin")
+                .as_deref(),
+            Some("*")
+        );
+    }
+
+    #[test]
+    fn console_text_is_not_evidence() {
+        assert!(!looks_like_evidence("Access to fetch at 'https://a.com/' from origin 'http://b.com' has been blocked by CORS policy"));
+        assert!(
+            exchanges("GET https://a.com/x net::ERR_FAILED 500 (Internal Server Error)").is_empty()
+        );
+    }
+}
