@@ -10,8 +10,7 @@
 //! redirect source) and nothing else, so two cards never differ only by URL, and a card's first
 //! diagnosis (whose facts it shows) is the first in paste order.
 
-use std::collections::HashMap;
-
+use crate::buckets::Buckets;
 use crate::facts::Facts;
 use crate::parse::{Diagnosis, Report};
 
@@ -71,19 +70,23 @@ fn shape(d: &Diagnosis) -> Shape<'_> {
 /// Linear in the number of diagnoses (one hash lookup each).
 pub fn cards(report: &Report) -> Vec<Card> {
     let mut out: Vec<Card> = Vec::new();
-    // Per card, the URLs already listed (a set only while the list is short; beyond that the
-    // URLs of a group are distinct diagnoses anyway, since equal ones were counted by the parser).
-    let mut by_shape: HashMap<Shape<'_>, usize> = HashMap::new();
+    let mut by_shape = Buckets::default();
     for (i, d) in report.diagnoses.iter().enumerate() {
-        let at = *by_shape.entry(shape(d)).or_insert_with(|| {
-            out.push(Card {
-                first: i,
-                requests: 0,
-                urls: Vec::new(),
-                more_urls: 0,
-            });
-            out.len() - 1
-        });
+        let key = shape(d);
+        let found = by_shape.find(&key, |c| shape(&report.diagnoses[out[c].first]) == key);
+        let at = match found {
+            Some(c) => c,
+            None => {
+                by_shape.insert(&key, out.len());
+                out.push(Card {
+                    first: i,
+                    requests: 0,
+                    urls: Vec::new(),
+                    more_urls: 0,
+                });
+                out.len() - 1
+            }
+        };
         let card = &mut out[at];
         card.requests += u64::from(d.count);
         if let Some(url) = &d.facts.request_url {

@@ -6,6 +6,7 @@
 //! checks. Everything except `ui` is plain Rust with no browser APIs, so it compiles and is
 //! tested natively; `cli` is the native command-line front end.
 
+pub mod buckets;
 pub mod cards;
 pub mod catalog;
 pub mod check;

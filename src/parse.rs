@@ -10,8 +10,6 @@
 //! diagnoses, never an error, and every loop here is bounded by the input's length.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
 
 // regex-lite in the page (size), the full regex crate natively (speed); same syntax and API.
@@ -22,6 +20,7 @@ use regex as re_engine;
 use regex_lite as re_engine;
 use serde::Serialize;
 
+use crate::buckets::Buckets;
 use crate::catalog::patterns::{cors_error_kind, Pattern, Role, PATTERNS};
 use crate::catalog::{Engine, KindId, Stage};
 use crate::check::{check, Exchange, Verdict};
@@ -1075,12 +1074,11 @@ fn apply_evidence(diagnoses: &mut Vec<Diagnosis>, exchanges: &[Exchange]) -> Vec
         .map(|d| d.facts.clone())
         .unwrap_or_default();
     let mut out = Vec::new();
-    // The console diagnoses by kind, in paste order; one given its headers leaves its list, so
-    // every exchange looks at a few candidates only (linear however many there are).
-    let mut by_kind: HashMap<KindId, std::collections::VecDeque<usize>> = HashMap::new();
-    for (i, d) in diagnoses.iter().enumerate() {
-        by_kind.entry(d.kind).or_default().push_back(i);
-    }
+    // The headers go with a console diagnosis of their kind among the first 64 (a bit each
+    // once taken): each exchange looks at a bounded number of candidates, so this stays linear
+    // however large the paste.
+    let console = diagnoses.len().min(64);
+    let mut taken = 0u64;
     for ex in exchanges {
         let mut ex = ex.clone();
         let r = &mut ex.request;
@@ -1124,15 +1122,14 @@ fn apply_evidence(diagnoses: &mut Vec<Diagnosis>, exchanges: &[Exchange]) -> Vec
             }
         }
         if let (Some(kind), Some(stage)) = (kind, stage) {
-            // At most 8 candidates of the kind, in paste order; one taken leaves the list.
-            let same = by_kind.get_mut(&kind).and_then(|list| {
-                let found = list
-                    .iter()
-                    .take(8)
-                    .position(|&i| diagnoses[i].facts.compatible(&facts))?;
-                // A deque: taking one of the first few entries costs O(1), not a shift.
-                list.remove(found)
+            let same = (0..console).find(|&i| {
+                taken & (1 << i) == 0
+                    && diagnoses[i].kind == kind
+                    && diagnoses[i].facts.compatible(&facts)
             });
+            if let Some(i) = same {
+                taken |= 1 << i;
+            }
             match same {
                 Some(i) => {
                     let d = &mut diagnoses[i];
@@ -1263,12 +1260,10 @@ fn group(mut events: Vec<Event>) -> Vec<Diagnosis> {
     let mut out: Vec<Diagnosis> = Vec::new();
     // Buckets by a hash of what makes two diagnoses the same failure; equal hashes are
     // confirmed field by field.
-    let mut seen: HashMap<u64, Vec<usize>, BuildHasherDefault<PassHasher>> = HashMap::default();
+    let mut seen = Buckets::default();
     for (_, d) in kept {
-        let mut h = FxHasher::default();
-        (d.kind, d.engine, d.stage, d.matched, &d.facts).hash(&mut h);
-        let bucket = seen.entry(h.finish()).or_default();
-        let same = bucket.iter().copied().find(|&i| {
+        let key = (d.kind, d.engine, d.stage, d.matched, &d.facts);
+        let same = seen.find(&key, |i| {
             let o: &Diagnosis = &out[i];
             o.kind == d.kind
                 && o.engine == d.engine
@@ -1279,57 +1274,12 @@ fn group(mut events: Vec<Event>) -> Vec<Diagnosis> {
         match same {
             Some(i) => out[i].count += d.count,
             None => {
-                bucket.push(out.len());
+                seen.insert(&key, out.len());
                 out.push(*d);
             }
         }
     }
     out
-}
-
-/// A small, fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash): the
-/// keys come from one paste and a collision only costs a field comparison.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// The map's keys are already hashes: passed through as they are.
-#[derive(Default)]
-struct PassHasher(u64);
-
-impl Hasher for PassHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]

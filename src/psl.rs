@@ -8,8 +8,9 @@
 //! the same file) only when someone types an origin pattern, and until then a pattern is
 //! "pending", never accepted. The command line has the list compiled in.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::buckets::Buckets;
 
 /// The rules, as `scripts/update-psl.py` writes them (the native build compiles them in).
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,13 +29,17 @@ pub enum Verdict {
 
 /// The parsed rules: each rule as written (`co.uk`, `*.ck`, `!www.ck`).
 pub struct SuffixList {
-    rules: HashSet<String>,
+    rules: Vec<String>,
+    index: Buckets,
 }
 
 impl SuffixList {
     /// Reads the compact format (`tld:rest,rest`; `#` lines are comments).
     pub fn parse(text: &str) -> SuffixList {
-        let mut rules = HashSet::new();
+        let mut list = SuffixList {
+            rules: Vec::new(),
+            index: Buckets::default(),
+        };
         for line in text.lines() {
             let Some((tld, rests)) = line.split_once(':') else {
                 continue;
@@ -43,14 +48,23 @@ impl SuffixList {
                 continue;
             }
             for rest in rests.split(',') {
-                rules.insert(if rest.is_empty() {
+                let rule = if rest.is_empty() {
                     tld.to_string()
                 } else {
                     format!("{rest}.{tld}")
-                });
+                };
+                if !list.contains(&rule) {
+                    list.index.insert(&rule.as_str(), list.rules.len());
+                    list.rules.push(rule);
+                }
             }
         }
-        SuffixList { rules }
+        list
+    }
+
+    /// True when the list holds exactly this rule.
+    fn contains(&self, rule: &str) -> bool {
+        self.index.find(&rule, |i| self.rules[i] == rule).is_some()
     }
 
     /// How many rules the list holds.
@@ -71,7 +85,7 @@ impl SuffixList {
             .chain(host.match_indices('.').map(|(i, _)| i + 1))
             .collect();
         for &s in &starts {
-            if self.rules.contains(&format!("!{}", &host[s..])) {
+            if self.contains(&format!("!{}", &host[s..])) {
                 // An exception's suffix is the rule without its first label.
                 return host[s..].split_once('.').map_or("", |(_, rest)| rest);
             }
@@ -80,8 +94,8 @@ impl SuffixList {
             let candidate = &host[s..];
             let wildcard = starts
                 .get(n + 1)
-                .is_some_and(|&next| self.rules.contains(&format!("*.{}", &host[next..])));
-            if wildcard || self.rules.contains(candidate) {
+                .is_some_and(|&next| self.contains(&format!("*.{}", &host[next..])));
+            if wildcard || self.contains(candidate) {
                 return candidate;
             }
         }
