@@ -64,6 +64,31 @@ enum Command {
         #[arg(long)]
         from: Option<PathBuf>,
     },
+    /// Probe a live URL as a browser would (preflight, then the request) and check the answers
+    /// against the Fetch standard. Exit codes: 0 the page can read it, 1 a CORS failure (or an
+    /// audit finding), 2 usage error, 3 the server could not be reached.
+    Check {
+        /// The URL the page requests (http:// or https://).
+        url: String,
+        /// The page's origin, e.g. http://localhost:3000.
+        #[arg(long)]
+        origin: String,
+        /// The method the page uses (default GET).
+        #[arg(long)]
+        method: Option<String>,
+        /// A header the page sets, 'Name: value' (repeatable).
+        #[arg(long = "header")]
+        headers: Vec<String>,
+        /// The page sends credentials (cookies, HTTP auth).
+        #[arg(long)]
+        credentials: bool,
+        /// Also send hostile origins and report every one the server accepts.
+        #[arg(long)]
+        audit: bool,
+        /// Print JSON for programs.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the framework ids with their names.
     Frameworks {
         /// Print JSON (id, label, file, patterns supported, verification result).
@@ -222,6 +247,72 @@ fn run(command: Command) -> Result<i32, String> {
             );
             emit(&target.try_render(&policy).map_err(|e| e.to_string())?);
             Ok(0)
+        }
+        Command::Check {
+            url,
+            origin,
+            method,
+            headers,
+            credentials,
+            audit,
+            json,
+        } => {
+            let options = crate::probe::Options::new(
+                &url,
+                &origin,
+                method.as_deref(),
+                &headers,
+                credentials,
+                audit,
+            )?;
+            let probe = match crate::probe::run(&options) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("cors-doctor: {}", printable_line(&e));
+                    return Ok(3);
+                }
+            };
+            if json {
+                emit(&(serde_json::to_string(&probe).map_err(|e| e.to_string())? + "\n"));
+            } else {
+                let mut out = String::new();
+                match probe.kind {
+                    Some(k) => out.push_str(&format!(
+                        "FAIL {} [{k}]\n",
+                        catalog::kind(
+                            catalog::KindId::from_id(k).unwrap_or(catalog::KindId::CorsOther)
+                        )
+                        .title
+                    )),
+                    None => out.push_str("PASS: a page on that origin can read the response.\n"),
+                }
+                steps_text(&mut out, &probe.verdict);
+                for f in &probe.audit {
+                    out.push_str(&format!("AUDIT {}: {}\n", f.origin, f.problem));
+                }
+                if probe.kind.is_some() {
+                    out.push_str(&format!(
+                        "Fix: cors-doctor config --framework <yours> --origin {}{}{}\n",
+                        options.origin,
+                        if options.method == "GET" {
+                            String::new()
+                        } else {
+                            format!(" --method {}", options.method)
+                        },
+                        if options.credentials {
+                            " --credentials"
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+                emit(&out);
+            }
+            Ok(if probe.kind.is_none() && probe.audit.is_empty() {
+                0
+            } else {
+                1
+            })
         }
         Command::Frameworks { json } => {
             if json {

@@ -360,3 +360,143 @@ fn config_from_says_what_it_could_not_use() {
     assert!(err.contains("PATCH cannot be allowed on a bucket"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A loopback server for `check`: answers each request with `answer(method, origin)`, for at
+/// most `max` connections (each read bounded by a timeout); returns its base URL.
+fn loopback(max: usize, answer: fn(&str, &str) -> String) -> String {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max) {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let method = first.split(' ').next().unwrap_or("").to_string();
+            let mut origin = String::new();
+            for _ in 0..100 {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = line
+                    .strip_prefix("Origin: ")
+                    .or_else(|| line.strip_prefix("origin: "))
+                {
+                    origin = v.trim().to_string();
+                }
+            }
+            let head = answer(&method, &origin);
+            let _ = stream.write_all(
+                format!("{head}Content-Length: 2\r\nConnection: close\r\n\r\n{{}}").as_bytes(),
+            );
+        }
+    });
+    base
+}
+
+#[test]
+fn check_passes_a_correct_server_and_names_the_failing_step_of_a_wrong_one() {
+    // Allows http://localhost:3000 with PUT and Authorization, on every answer.
+    let good = loopback(4, |method, origin| {
+        let allow = if origin == "http://localhost:3000" {
+            "Access-Control-Allow-Origin: http://localhost:3000\r\nVary: Origin\r\n"
+        } else {
+            "Vary: Origin\r\n"
+        };
+        let status = if method == "OPTIONS" {
+            "204 No Content"
+        } else {
+            "200 OK"
+        };
+        format!("HTTP/1.1 {status}\r\n{allow}Access-Control-Allow-Methods: GET, PUT\r\nAccess-Control-Allow-Headers: Authorization\r\n")
+    });
+    let url = format!("{good}/api/items");
+    let o = run(
+        &[
+            "check",
+            &url,
+            "--origin",
+            "http://localhost:3000",
+            "--method",
+            "PUT",
+            "--header",
+            "Authorization: Bearer t",
+        ],
+        "",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).starts_with("PASS"));
+    // No Allow-Headers for Authorization: the preflight fails there.
+    let narrow = loopback(2, |_, origin| {
+        format!("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Methods: PUT\r\n")
+    });
+    let url = format!("{narrow}/api/items");
+    let o = run(
+        &[
+            "check",
+            &url,
+            "--origin",
+            "http://localhost:3000",
+            "--method",
+            "PUT",
+            "--header",
+            "Authorization: Bearer t",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "header-not-allowed");
+}
+
+#[test]
+fn check_audit_flags_a_server_that_reflects_any_origin() {
+    let reflecting = loopback(12, |_, origin| {
+        format!("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Credentials: true\r\n")
+    });
+    let o = run(
+        &[
+            "check",
+            &format!("{reflecting}/api"),
+            "--origin",
+            "https://app.example.com",
+            "--audit",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("AUDIT null")
+            && out.contains("AUDIT https://evilexample.com")
+            && out.contains("with credentials"),
+        "{out}"
+    );
+    // Nothing listens: a network error is exit 3, not a verdict.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let o = run(
+        &[
+            "check",
+            &format!("http://{closed}/x"),
+            "--origin",
+            "https://a.example",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let o = run(&["check", "ftp://a/x", "--origin", "https://a.example"], "");
+    assert_eq!(o.status.code(), Some(2));
+}
