@@ -1,0 +1,104 @@
+//! Stage 2: joining cleaned lines into records, one console message each, so a message
+//! word-wrapped by a terminal or a chat window is matched whole again.
+//!
+//! The decision a reader might not guess: only a line that looks like console output can be
+//! continued, and a line that starts a known message never continues another.
+
+use super::*;
+
+/// Message beginnings that never occur inside another message: a line starting with one always
+/// starts a new record.
+#[rustfmt::skip]
+pub(super) const STRONG_STARTERS: &[&str] = &[
+    "Access to ", "Cross-Origin Request Blocked", "Cross-Origin Request Warning", "Mixed Content:",
+    "Fetch API cannot load", "XMLHttpRequest cannot load", "EventSource cannot load",
+    "Failed to load resource", "TypeError", "Refused to ", "GET http", "POST http", "PUT http",
+    "PATCH http", "DELETE http", "HEAD http", "OPTIONS http", "AxiosError", "DOMException",
+    "SecurityError", "Content-Security-Policy:", "Content Security Policy:",
+];
+
+/// Words that start a console message but also occur mid-sentence: a line starting with one
+/// starts a new record only when the previous line ended a sentence.
+#[rustfmt::skip]
+pub(super) const STARTERS: &[&str] = &[
+    "Access blocked", "Cross-Origin Read", "Cross-Origin-Opener-Policy",
+    "Cross-Origin Resource Sharing error", "Cross-origin redirection", "Cross-origin script",
+    "Cross-origin image", "Cross-origin text", "Cross origin ", "Fetch API ", "XMLHttpRequest ",
+    "EventSource ", "Failed to ", "Blocked ", "Origin ", "GET ", "POST ", "PUT ", "PATCH ",
+    "DELETE ", "HEAD ", "OPTIONS ", "Redirect ", "Response ", "Request ", "Method ", "Cannot ",
+    "The ", "No ", "Invalid ", "Load ", "Loading ", "Permission ", "Ensure ", "Specify ",
+    "Http failure", "Preflight ", "CORS error", "CORS-preflight", "CORS Missing", "Unsafe ",
+    "Navigation ", "Worker ", "Upgrading ", "Sandbox ", "Credentials ", "Header ", "URL ",
+    "Not allowed", "Could not connect", "A server with", "An SSL", "NetworkError", "If an opaque",
+    "Have the server", "Status code",
+];
+
+pub(super) fn starts_with_any(msg: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|s| msg.starts_with(s) || s.strip_suffix(' ') == Some(msg))
+}
+
+/// Cleans lines and joins wrapped ones into records, one console message each.
+#[derive(Default)]
+pub(super) struct Joiner {
+    /// May the next line continue the last record?
+    pub(super) open: bool,
+    /// The record being built.
+    pub(super) last: Option<(String, u64)>,
+}
+
+impl Joiner {
+    /// Reads one line; returns the record it completed, if it started a new one.
+    pub(super) fn line(&mut self, raw: &str) -> Option<(String, u64)> {
+        let line = normalize(raw);
+        if line.is_empty() {
+            self.open = false;
+            return None;
+        }
+        let (msg, decorated) = strip_noise(&line);
+        if msg.is_empty() || is_stack_frame(msg) {
+            self.open = false;
+            return None;
+        }
+        let continues = self.open
+            && !decorated
+            && !starts_with_any(msg, STRONG_STARTERS)
+            && self.last.as_ref().is_some_and(|(last, _)| {
+                last.len() < MAX_RECORD_BYTES
+                    && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
+            });
+        let keywords = keyword_mask(msg);
+        let mut completed = None;
+        match self.last.as_mut() {
+            Some((last, mask)) if continues => {
+                // A keyword may span the join ("Status" / "code: 500"): rescan from a little
+                // before it (no keyword is longer than 16 bytes).
+                let mut from = last.len().saturating_sub(16);
+                while !last.is_char_boundary(from) {
+                    from -= 1;
+                }
+                if !last.ends_with('-') {
+                    last.push(' ');
+                }
+                last.push_str(msg);
+                *mask |= keyword_mask(&last[from..]);
+            }
+            _ => completed = self.last.replace((msg.to_string(), keywords)),
+        }
+        // Only a console-like record can be continued by the next line; plain log noise
+        // stays one line per record.
+        let console_like = keywords != 0;
+        self.open = if continues {
+            self.open || console_like
+        } else {
+            console_like || starts_with_any(msg, STRONG_STARTERS) || starts_with_any(msg, STARTERS)
+        };
+        completed
+    }
+
+    /// The last record, once the text has ended.
+    pub(super) fn end(&mut self) -> Option<(String, u64)> {
+        self.open = false;
+        self.last.take()
+    }
+}
