@@ -103,9 +103,13 @@ const SPEC_PREFLIGHT_NEEDED: &str = "cors-safelisted-request-header";
 const SPEC_PREFLIGHT: &str = "cors-preflight-fetch";
 const SPEC_CORS_CHECK: &str = "cors-check";
 
-/// CORS-safelisted methods.
+/// Methods every CORS request may use without a preflight (#cors-safelisted-method). The one
+/// list the crate has: the generator and the explanations use it too.
+pub const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+
+/// True for a CORS-safelisted method.
 pub fn safelisted_method(m: &str) -> bool {
-    matches!(m, "GET" | "HEAD" | "POST")
+    SAFELISTED_METHODS.contains(&m)
 }
 
 /// Headers the browser sets itself (forbidden request-header names, `Sec-`/`Proxy-` prefixes,

@@ -6,6 +6,7 @@
 //! only from validated facts, single-quoted for POSIX shells.
 
 use crate::catalog::{self, KindId, Stage};
+use crate::check::SAFELISTED_METHODS;
 use crate::parse::Diagnosis;
 
 /// Everything the page and the CLI say about one diagnosis. Plain text, never HTML.
@@ -41,9 +42,6 @@ pub struct Check {
     /// What a correct answer shows.
     pub expect: Vec<String>,
 }
-
-/// Methods that never need a preflight on their own (Fetch: CORS-safelisted methods).
-const SAFE_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
 
 /// Quotes `s` for a POSIX shell: single quotes, with `'` written as `'\''`.
 pub fn sh_quote(s: &str) -> String {
@@ -189,7 +187,11 @@ fn method_phrase(d: &Diagnosis) -> String {
 fn preflight_step(d: &Diagnosis) -> String {
     let f = &d.facts;
     let mut why = Vec::new();
-    if let Some(m) = f.method.as_deref().filter(|m| !SAFE_METHODS.contains(m)) {
+    if let Some(m) = f
+        .method
+        .as_deref()
+        .filter(|m| !SAFELISTED_METHODS.contains(m))
+    {
         why.push(format!("uses the method {m}"));
     }
     if let Some(h) = &f.header {
@@ -350,7 +352,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
     let method = f.method.clone().unwrap_or_else(|| "GET".to_string());
     let needs_preflight = d.stage == Some(Stage::Preflight)
         || preflight_kind(d.kind)
-        || !SAFE_METHODS.contains(&method.as_str())
+        || !SAFELISTED_METHODS.contains(&method.as_str())
         || f.header.is_some();
     let mut out = Vec::new();
     if needs_preflight {
@@ -371,7 +373,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
             "A 204 or 200 status, not a redirect, 401/403 or 404/405.".to_string(),
             format!("Access-Control-Allow-Origin: {origin} (exactly once)."),
         ];
-        if !SAFE_METHODS.contains(&method.as_str()) {
+        if !SAFELISTED_METHODS.contains(&method.as_str()) {
             expect.push(format!("Access-Control-Allow-Methods listing {method}."));
         }
         if let Some(h) = &f.header {

@@ -71,8 +71,7 @@ impl std::fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// Methods every CORS request may use without being listed (Fetch: CORS-safelisted methods).
-pub const SAFELISTED_METHODS: [&str; 3] = ["GET", "HEAD", "POST"];
+pub use crate::check::SAFELISTED_METHODS;
 
 fn is_method(s: &str) -> bool {
     !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_alphabetic())

@@ -118,3 +118,14 @@ fn the_json_carries_the_steps() {
             >= 4
     );
 }
+
+/// A status line with no Origin and no CORS header says nothing about CORS: no diagnosis.
+#[test]
+fn a_bare_status_line_is_not_evidence_of_anything() {
+    let r = diagnose("HTTP/1.1 204 No Content\nContent-Length: 0\n");
+    assert!(
+        r.diagnoses.is_empty() && r.evidence.is_empty(),
+        "{:?}",
+        r.diagnoses
+    );
+}
