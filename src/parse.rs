@@ -221,7 +221,12 @@ impl Scan {
         let added = self.events.len() - before;
         let bare_frame =
             added == 1 && self.events[before].role == EventRole::Aux(Some(KindId::CorsOther));
-        if added == 0 || bare_frame {
+        let mentions_cors = keywords != 0
+            || record
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"cors"));
+        if (added == 0 && mentions_cors) || bare_frame {
             // After a wrapper, only its reason counts: the wrapper's own words ("blocked by
             // CORS policy", "redirected from") say nothing about the cause.
             let reason = if bare_frame {
