@@ -219,8 +219,10 @@ impl Scan {
         // No browser wording named a reason (nothing matched, or only a CORS wrapper whose
         // reason is worded differently): the message's features may still say which kind.
         let added = self.events.len() - before;
-        let bare_frame =
-            added == 1 && self.events[before].role == EventRole::Aux(Some(KindId::CorsOther));
+        // A DevTools network line (`GET url CORS error`) names no reason to read.
+        let bare_frame = added == 1
+            && self.events[before].role == EventRole::Aux(Some(KindId::CorsOther))
+            && !record.ends_with("CORS error");
         let mentions_cors = keywords != 0
             || record
                 .as_bytes()
