@@ -412,14 +412,13 @@ fn DiagnosisCard(
 fn steps_view(v: crate::check::Verdict) -> AnyView {
     view! {
         <section class="card__section" data-testid="evidence">
-            <h3>"What the headers show"</h3>
+            <h3>"What the headers show, by the "<a href="https://fetch.spec.whatwg.org/" rel="noopener noreferrer" target="_blank">"Fetch standard"</a></h3>
             <ol class="steps">
                 {v.steps.into_iter().map(|s| {
                     let mark = if s.pass { "✓ " } else { "✗ " };
                     view! {
                         <li class=if s.pass { "steps__pass" } else { "steps__fail" }>
-                            {mark}{s.what}" "
-                            <a href=format!("https://fetch.spec.whatwg.org/#{}", s.spec) rel="noopener noreferrer" target="_blank">"(Fetch)"</a>
+                            {mark}{s.what}" (#"{s.spec}")"
                         </li>
                     }
                 }).collect_view()}
