@@ -13,7 +13,9 @@
 3. write `source.tar.gz`, the committed source (`git archive HEAD`), beside the app: the
    footer's "Source code" link leads there, to the code that was built, wherever it is hosted;
 4. write `psl.js`, the Public Suffix List (src/psl/rules.txt) as one JS string, which the app
-   loads only when someone types an origin pattern (src/psl.rs says why it is not in the wasm).
+   loads only when someone types an origin pattern (src/psl.rs says why it is not in the wasm),
+   and `firefox-l10n.js`, Firefox's messages in every language (src/l10n/firefox.txt), which it
+   loads only when a paste is not all read in English (src/l10n.rs).
 """
 import json
 import base64
@@ -177,4 +179,9 @@ open(os.path.join(staging, "source.tar.gz"), "wb").write(tarball.stdout)
 rules = open(os.path.join(root, "src", "psl", "rules.txt"), encoding="ascii").read()
 with open(os.path.join(staging, "psl.js"), "w", encoding="ascii") as out:
     out.write("self.corsDoctorPsl=" + json.dumps(rules) + ";\n")
+# Firefox's messages in every language (src/l10n.rs says why they are not in the wasm). UTF-8,
+# not \u escapes: escaped, the file is twice as large after brotli.
+languages = open(os.path.join(root, "src", "l10n", "firefox.txt"), encoding="utf-8").read()
+with open(os.path.join(staging, "firefox-l10n.js"), "w", encoding="utf-8") as out:
+    out.write("self.corsDoctorL10n=" + json.dumps(languages, ensure_ascii=False) + ";\n")
 open(index, "w", encoding="utf-8").write(html)

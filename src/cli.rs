@@ -410,8 +410,8 @@ pub fn human(report: &Report) -> String {
             catalog::kind(d.kind).title,
             d.kind.id()
         ));
-        if let Some(e) = d.engine {
-            out.push_str(&format!(" ({})", e.label()));
+        if let Some(e) = d.printed_by() {
+            out.push_str(&format!(" ({e})"));
         }
         if card.requests > 1 {
             out.push_str(&format!(" x{}", card.requests));

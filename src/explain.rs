@@ -435,6 +435,7 @@ mod tests {
             facts,
             dropped: vec![],
             matched: crate::parse::Match::Exact,
+            language: None,
             evidence: None,
         }
     }

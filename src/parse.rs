@@ -60,12 +60,27 @@ pub struct Diagnosis {
     /// Whether a browser's own wording matched, or the message was read by its features.
     #[serde(rename = "match")]
     pub matched: Match,
+    /// The language of a localized Firefox message (its own name: "Deutsch"), see [`crate::l10n`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'static str>,
     /// Values read from the paste that failed validation and were dropped.
     #[serde(skip)]
     pub dropped: Vec<Dropped>,
     /// When the paste holds the exchange's headers: the checker's steps (see [`crate::check`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Verdict>,
+}
+
+impl Diagnosis {
+    /// The browser that printed the message, with its language when not English
+    /// ("Firefox, Deutsch").
+    pub fn printed_by(&self) -> Option<String> {
+        let engine = self.engine?.label();
+        Some(match self.language {
+            Some(language) => format!("{engine}, {language}"),
+            None => engine.to_string(),
+        })
+    }
 }
 
 /// One exchange of pasted headers, checked: what it was, and each step's outcome.
@@ -215,7 +230,38 @@ impl Scan {
 
     fn take(&mut self, (record, keywords): (String, u64)) {
         let before = self.events.len();
-        classify(&record, keywords, &mut self.events);
+        // A localized Firefox message is read in Firefox's English wording (crate::l10n):
+        // tried first when the line is not ASCII, else only when English found nothing.
+        let mut translated = None;
+        if record.is_ascii() {
+            classify(&record, keywords, &mut self.events);
+            // No reason read (nothing, or only a wrapper: en-CA quotes header names "so").
+            if !self.events[before..]
+                .iter()
+                .any(|e| e.role == EventRole::Primary)
+            {
+                if let Some(t) = crate::l10n::translate(&record) {
+                    self.events.truncate(before);
+                    translated = Some(t);
+                }
+            }
+        } else {
+            translated = crate::l10n::translate(&record);
+            if translated.is_none() {
+                classify(&record, keywords, &mut self.events);
+            }
+        }
+        let (record, keywords) = match translated {
+            Some(t) => {
+                let keywords = keyword_mask(&t.english);
+                classify(&t.english, keywords, &mut self.events);
+                for ev in &mut self.events[before..] {
+                    ev.language = Some(t.language);
+                }
+                (t.english, keywords)
+            }
+            None => (record, keywords),
+        };
         // No browser wording named a reason (nothing matched, or only a CORS wrapper whose
         // reason is worded differently): the message's features may still say which kind.
         let added = self.events.len() - before;
@@ -261,6 +307,7 @@ impl Scan {
                     facts: Box::new(facts),
                     dropped,
                     matched: Match::Close,
+                    language: None,
                 });
                 return;
             }

@@ -36,7 +36,12 @@ fn analyse(
     job.set(id);
     if value.len() < LARGE_PASTE {
         analysing.set(false);
-        report.set(parse::diagnose(&value));
+        let r = parse::diagnose(&value);
+        let again = needs_languages(&value, &r);
+        report.set(r);
+        if again {
+            read_again_in_every_language(value, job, id, report, analysing);
+        }
         return;
     }
     analysing.set(true);
@@ -62,8 +67,13 @@ fn step(
                 return; // a newer paste took over
             }
             if scan.step(&value, STEP_BYTES) {
-                report.set(scan.finish());
+                let r = scan.finish();
+                let again = needs_languages(&value, &r);
+                report.set(r);
                 analysing.set(false);
+                if again {
+                    read_again_in_every_language(value, job, id, report, analysing);
+                }
             } else {
                 // Only the first step updates the page: each update while a huge textarea is
                 // on it costs a relayout (measured: updating on every step doubled the time).
@@ -75,6 +85,32 @@ fn step(
         },
         std::time::Duration::from_millis(0),
     );
+}
+
+/// True when a paste may hold a localized Firefox message and the languages are not loaded:
+/// text beyond ASCII, nothing recognised, or a close match (a wrapper read, its reason not).
+fn needs_languages(value: &str, r: &Report) -> bool {
+    !crate::l10n::is_loaded()
+        && r.problem.is_none()
+        && (!value.is_ascii()
+            || r.diagnoses.is_empty()
+            || r.diagnoses.iter().any(|d| d.matched == parse::Match::Close))
+}
+
+/// Loads Firefox's messages in every language (once), then reads the paste again, unless a
+/// newer paste took over meanwhile.
+fn read_again_in_every_language(
+    value: String,
+    job: std::rc::Rc<std::cell::Cell<u32>>,
+    id: u32,
+    report: RwSignal<Report>,
+    analysing: RwSignal<bool>,
+) {
+    browser::load(browser::FIREFOX_LANGUAGES, move || {
+        if job.get() == id && crate::l10n::is_loaded() {
+            analyse(value, job, report, analysing);
+        }
+    });
 }
 
 /// The page after the static header and paste box of index.html (shown before the wasm
@@ -108,6 +144,9 @@ pub fn App() -> impl IntoView {
     let initial = text.get_untracked();
     let report = RwSignal::new(parse::diagnose(&initial));
     let job = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    if report.with_untracked(|r| needs_languages(&initial, r)) {
+        read_again_in_every_language(initial.clone(), job.clone(), 0, report, analysing);
+    }
     Effect::new(move |previous: Option<()>| {
         let value = text.get();
         // The first run only subscribes, unless the text changed before it ran.
@@ -361,7 +400,7 @@ fn DiagnosisCard(
     .into_iter()
     .filter_map(|(label, v)| v.map(|v| (label, v)))
     .collect();
-    let engine = diagnosis.engine.map(|e| e.label());
+    let engine = diagnosis.printed_by();
     let e = explain::explain(&diagnosis);
     let dropped: Vec<String> = diagnosis
         .dropped

@@ -286,6 +286,8 @@ pub(super) struct Event {
     pub(super) facts: Box<Facts>,
     pub(super) dropped: Vec<Dropped>,
     pub(super) matched: Match,
+    /// The language of a localized message (set by `Scan::take` after translating it).
+    pub(super) language: Option<&'static str>,
 }
 
 /// Reads every fact group of a match into `facts`, collecting rejected values.
@@ -441,6 +443,7 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 facts: Box::new(f),
                 dropped: dropped.clone(),
                 matched: Match::Exact,
+                language: None,
             });
         }
         return;
@@ -462,5 +465,6 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         facts: Box::new(facts),
         dropped,
         matched: Match::Exact,
+        language: None,
     });
 }

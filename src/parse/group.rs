@@ -53,6 +53,7 @@ pub(super) fn new_diagnosis(ev: &mut Event, kind: KindId) -> Diagnosis {
         facts: std::mem::take(&mut *ev.facts),
         dropped: std::mem::take(&mut ev.dropped),
         matched: ev.matched,
+        language: ev.language,
         evidence: None,
     }
 }
@@ -144,6 +145,7 @@ pub(super) fn apply_evidence(
                     count: 1,
                     facts: facts.clone(),
                     matched: Match::Evidence,
+                    language: None,
                     dropped: Vec::new(),
                     evidence: Some(verdict.clone()),
                 }),

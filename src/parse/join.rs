@@ -63,6 +63,7 @@ impl Joiner {
         let continues = self.open
             && !decorated
             && !starts_with_any(msg, STRONG_STARTERS)
+            && !crate::l10n::starts_message(msg)
             && self.last.as_ref().is_some_and(|(last, _)| {
                 last.len() < MAX_RECORD_BYTES
                     && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))

@@ -48,29 +48,60 @@ pub fn lock_down_network() {
     }
 }
 
-/// Loads the Public Suffix List once (`psl.js`, written beside the app by the post-build hook;
-/// it sets `corsDoctorPsl`), installs it with [`crate::psl::install`], then calls `done`, also
-/// when the file could not be loaded (the pattern then stays unchecked, and refused). A script
+/// Data the page loads only when it needs it: a script beside the app (written by the post-build
+/// hook) that sets one global string, and the core's function that installs it.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub struct LazyData {
+    /// The script's file name (`psl.js`).
+    pub file: &'static str,
+    /// The global it sets (`corsDoctorPsl`).
+    pub global: &'static str,
+    /// Installs the text into the core.
+    pub install: fn(&str),
+    /// True once installed.
+    pub is_loaded: fn() -> bool,
+}
+
+/// The Public Suffix List (see [`crate::psl`]): loaded when an origin pattern is typed.
+pub const SUFFIX_LIST: LazyData = LazyData {
+    file: "psl.js",
+    global: "corsDoctorPsl",
+    install: crate::psl::install,
+    is_loaded: crate::psl::is_loaded,
+};
+
+/// Firefox's messages in every language (see [`crate::l10n`]): loaded when a paste is not all
+/// read in English.
+pub const FIREFOX_LANGUAGES: LazyData = LazyData {
+    file: "firefox-l10n.js",
+    global: "corsDoctorL10n",
+    install: crate::l10n::install,
+    is_loaded: crate::l10n::is_loaded,
+};
+
+/// Loads `data` once, installs it, then calls `done`, also when the file could not be loaded
+/// (a pattern then stays unchecked and refused; a paste stays read in English only). A script
 /// element, not `fetch`: the page forbids every connection after load, and this is the page's
 /// own file, nothing leaves it.
-pub fn load_suffix_list(done: impl FnOnce() + 'static) {
+pub fn load(data: LazyData, done: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        if crate::psl::is_loaded() {
+        if (data.is_loaded)() {
             return done();
         }
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let script = match doc.get_element_by_id("psl-script") {
+        let script = match doc.get_element_by_id(data.file) {
             Some(existing) => existing,
             None => {
                 let Ok(el) = doc.create_element("script") else {
                     return;
                 };
-                let _ = el.set_attribute("id", "psl-script");
-                let _ = el.set_attribute("src", "psl.js");
+                let _ = el.set_attribute("id", data.file);
+                let _ = el.set_attribute("src", data.file);
                 if let Some(head) = doc.head() {
                     let _ = head.append_child(&el);
                 }
@@ -79,9 +110,9 @@ pub fn load_suffix_list(done: impl FnOnce() + 'static) {
         };
         let finish = wasm_bindgen::closure::Closure::once_into_js(move || {
             if let Some(w) = web_sys::window() {
-                if let Ok(text) = js_sys::Reflect::get(&w, &"corsDoctorPsl".into()) {
+                if let Ok(text) = js_sys::Reflect::get(&w, &data.global.into()) {
                     if let Some(text) = text.as_string() {
-                        crate::psl::install(&text);
+                        (data.install)(&text);
                     }
                 }
             }
@@ -92,7 +123,10 @@ pub fn load_suffix_list(done: impl FnOnce() + 'static) {
         let _ = script.add_event_listener_with_callback("error", f);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    done();
+    {
+        let _ = data;
+        done();
+    }
 }
 
 const THEME_KEY: &str = "cors-doctor.theme";

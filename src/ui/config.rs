@@ -117,7 +117,7 @@ pub fn ConfigPanel(
     let psl_ready = RwSignal::new(crate::psl::is_loaded());
     Effect::new(move |_| {
         if !psl_ready.get() && patterns.with(|p| !p.trim().is_empty()) {
-            crate::ui::browser::load_suffix_list(move || psl_ready.set(true));
+            crate::ui::browser::load(crate::ui::browser::SUFFIX_LIST, move || psl_ready.set(true));
         }
     });
     let policy = Memo::new(move |_| -> Result<Policy, (&'static str, String)> {

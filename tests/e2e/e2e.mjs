@@ -119,6 +119,18 @@ async function main() {
     await page.waitForSelector('[data-testid=config]');
     check((await page.textContent('[data-testid=config]')).includes('add_header'), 'the framework choice is remembered after a reload');
 
+    // Firefox in another language: its messages load on demand (firefox-l10n.js, the page's
+    // own file) and the card names the language, with the facts read as in English.
+    await page.fill('[data-testid=paste]', "Quellübergreifende (Cross-Origin) Anfrage blockiert: Die Gleiche-Quelle-Regel verbietet das Lesen der externen Ressource auf https://api.example.com/de. (Grund: CORS-Kopfzeile 'Access-Control-Allow-Origin' fehlt). Statuscode: 404.");
+    await page.waitForFunction(() => document.querySelector('[data-testid=engine]')?.textContent === 'Firefox, Deutsch');
+    check((await page.textContent('[data-testid=kind-id]')) === 'missing-allow-origin', 'a German Firefox message is read as missing-allow-origin');
+    check((await page.textContent('[data-testid=facts]')).includes('https://api.example.com/de') && (await page.textContent('[data-testid=facts]')).includes('404'),
+      'the German message gives its URL and status as facts');
+    await page.fill('[data-testid=paste]', 'クロスオリジン要求をブロックしました: 同一生成元ポリシーにより、https://api.example.com/ja にあるリモートリソースの読み込みは拒否されます (理由: CORS プリフライト応答からのヘッダー ‘Access-Control-Allow-Headers’ によりヘッダー ‘x-api-key’ が許可されていない)。');
+    await page.waitForFunction(() => document.querySelector('[data-testid=kind-id]')?.textContent === 'header-not-allowed');
+    check((await page.textContent('[data-testid=engine]')) === 'Firefox, 日本語', 'the Japanese message names its language');
+    check((await page.textContent('[data-testid=config]')).includes('x-api-key'), 'the header named in Japanese reaches the config');
+
     // A fact the config cannot use is said next to it: Firefox names no page origin.
     await page.fill('[data-testid=paste]', "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/x. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 200.");
     await page.waitForSelector('[data-testid=config-notes]');
