@@ -69,8 +69,8 @@ pub struct Catalog {
     english: Vec<Option<Vec<Part>>>,
     templates: Vec<Template>,
     anchors: Buckets,
-    /// The first word of every template that starts with text: a line starting with one
-    /// starts a new message (the joiner asks, see [`starts_message`]).
+    /// The first three words of every template that starts with text, filed by the first: a
+    /// line starting with them starts a new message (the joiner asks, see [`starts_message`]).
     heads: Vec<String>,
     head_index: Buckets,
 }
@@ -243,10 +243,16 @@ impl Catalog {
                 .and_then(|n| whole.get(n))
                 .map_or(String::new(), |w| w.to_string());
             c.anchors.insert(&anchor.as_str(), i);
+            // The head: the template's first three words (a line wrapped at a space may start
+            // with one common word of a message, never with its first three).
             if let (true, Some(Part::Text(t))) = (head, parts.first()) {
-                if let Some((_, w)) = words(t).next() {
-                    c.head_index.insert(&w, c.heads.len());
-                    c.heads.push(w.to_string());
+                let first: Vec<(usize, &str)> = words(t).take(3).collect();
+                if let (Some((_, w)), Some((at, last))) = (first.first(), first.last()) {
+                    let text = &t[..at + last.len()];
+                    if !c.heads.iter().any(|h| h == text) {
+                        c.head_index.insert(w, c.heads.len());
+                        c.heads.push(text.to_string());
+                    }
                 }
             }
             let label = if label.is_empty() {
@@ -459,19 +465,27 @@ pub fn catalog() -> Option<&'static Catalog> {
     return CATALOG.get();
 }
 
-/// True when a cleaned line starts the way a localized message does (its first word is the
-/// first word of a template), so it never continues the line before it.
-pub fn starts_message(line: &str) -> bool {
+/// How a cleaned line starts, as far as localized messages go: `(first, whole)`, where `first`
+/// says it starts with a template's first word (it may be the start of a message, wrapped after
+/// that word) and `whole` that it starts with a template's first three words (it starts a
+/// message, never continuing the line before it).
+pub fn starts_message(line: &str) -> (bool, bool) {
     let Some(catalog) = catalog() else {
-        return false;
+        return (false, false);
     };
-    match words(line).next() {
-        Some((0, w)) => catalog
+    let Some((0, w)) = words(line).next() else {
+        return (false, false);
+    };
+    let heads = &catalog.heads;
+    let whole = catalog
+        .head_index
+        .find(&w, |i| line.starts_with(heads[i].as_str()));
+    let first = whole.is_some()
+        || catalog
             .head_index
-            .find(&w, |i| catalog.heads[i] == w)
-            .is_some(),
-        _ => false,
-    }
+            .find(&w, |i| heads[i].starts_with(w))
+            .is_some();
+    (first, whole.is_some())
 }
 
 /// The line with a localized Firefox message replaced by Firefox's English wording of it, or
@@ -525,7 +539,7 @@ mod tests {
         assert_eq!(c.templates[0].anchor, "fehlt");
         assert_eq!(c.templates[1].anchor, "geeignet");
         assert_eq!(c.templates[1].label, "Deutsch / Schweizerdeutsch");
-        assert_eq!(c.heads, ["Blockiert"]);
+        assert_eq!(c.heads, ["Blockiert: Lesen von"]);
         let (en, _) = c
             .translate("x Blockiert: Lesen von https://a.test/x. (Grund: Kopfzeile fehlt). Statuscode: 404. y")
             .unwrap();

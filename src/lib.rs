@@ -18,6 +18,7 @@ pub mod generate;
 pub mod l10n;
 pub mod parse;
 pub mod psl;
+pub mod re;
 pub mod share;
 pub mod ui;
 

@@ -143,6 +143,13 @@ pub struct Report {
     pub evidence: Vec<Checked>,
 }
 
+/// A catalog pattern as the full regex crate runs it natively (ASCII classes, as the page's
+/// [`crate::re`] reads them); for the test that runs both engines alike.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn native_regex(pattern: &str) -> String {
+    ascii_classes(pattern).into_owned()
+}
+
 /// Reads a paste and returns its diagnoses. Never panics, whatever the input.
 pub fn diagnose(text: &str) -> Report {
     let mut scan = Scan::new(text);

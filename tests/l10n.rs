@@ -245,7 +245,7 @@ fn localized_first_words_start_a_message_and_english_ones_do_not() {
         .filter(|(code, _, _, _)| ["de", "ja", "ru"].contains(code))
     {
         if key.starts_with("CORS") && !key.contains("Deprecation") {
-            assert!(l10n::starts_message(&t), "{t}");
+            assert_eq!(l10n::starts_message(&t), (true, true), "{t}");
         }
     }
     // A wrapped English message goes on with words English uses: they never start a new one.
@@ -255,6 +255,68 @@ fn localized_first_words_start_a_message_and_english_ones_do_not() {
         "Access to",
         "The resource",
     ] {
-        assert!(!l10n::starts_message(english), "{english}");
+        assert_eq!(l10n::starts_message(english), (false, false), "{english}");
     }
+}
+
+/// Real captures (tests/capture/capture.mjs firefox:<lang>, Firefox ESR with Debian's language
+/// pack) read like the English capture of the same scenario: same kinds, stages and facts (the
+/// URLs differ only by the test server's port), and the card names the language.
+#[test]
+fn real_localized_captures_read_like_the_english_ones() {
+    let mut checked = 0;
+    let mut languages = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir("tests/corpus").unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(rest) = name
+            .strip_prefix("real-firefox-")
+            .and_then(|r| r.strip_suffix(".txt"))
+        else {
+            continue;
+        };
+        let Some((code, scenario)) = [
+            "de-", "fr-", "es-ES-", "ja-", "zh-CN-", "ru-", "pt-BR-", "ko-",
+        ]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).map(|s| (p.trim_end_matches('-'), s))) else {
+            continue;
+        };
+        let read = |file: &str| {
+            diagnose(&std::fs::read_to_string(format!("tests/corpus/{file}")).unwrap())
+        };
+        let (local, english) = (read(&name), read(&format!("real-firefox-{scenario}.txt")));
+        let shape = |r: &cors_doctor::parse::Report| -> Vec<_> {
+            r.diagnoses
+                .iter()
+                .map(|d| {
+                    (
+                        d.kind,
+                        d.stage,
+                        d.facts.status,
+                        d.facts.header.clone(),
+                        d.facts.method.clone(),
+                        d.facts.request_url.is_some(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(shape(&local), shape(&english), "{name}");
+        assert!(
+            local.unrecognized.is_empty(),
+            "{name}: {:?}",
+            local.unrecognized
+        );
+        let c = l10n::catalog().unwrap();
+        let own = &c.languages.iter().find(|l| l.code == code).unwrap().name;
+        for d in &local.diagnoses {
+            if d.kind.id() != "generic-fetch-failure" {
+                let label = d.language.unwrap_or_else(|| panic!("{name}: no language"));
+                assert!(label.split(" / ").any(|n| n == own), "{name}: {label}");
+            }
+        }
+        languages.insert(code);
+        checked += 1;
+    }
+    assert_eq!(languages.len(), 8, "{languages:?}");
+    assert!(checked >= 8 * 15, "{checked} captures");
 }

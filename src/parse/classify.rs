@@ -2,19 +2,20 @@
 //! first passes a keyword gate (one pass over its bytes), then only patterns whose needle it
 //! holds run their regex.
 //!
-//! The decision a reader might not guess: the page runs regex-lite (size) and the command line
-//! the full regex crate (speed); `ascii_classes` keeps both reading a paste alike.
+//! The decision a reader might not guess: the page runs our own small engine ([`crate::re`],
+//! for size) and the command line the full regex crate (speed); `ascii_classes` keeps both
+//! reading a paste alike, and tests/regex_engine.rs runs both over the same lines.
 
 use super::*;
 
-// regex-lite in the page (size), the full regex crate natively (speed); same syntax and API.
+// crate::re in the page (size), the full regex crate natively (speed); same syntax and API.
 use re_engine::Regex;
 
 #[cfg(not(target_arch = "wasm32"))]
 use regex as re_engine;
 
 #[cfg(target_arch = "wasm32")]
-use regex_lite as re_engine;
+use crate::re as re_engine;
 
 /// Substrings of which every pattern's needle contains at least one (a test checks it).
 /// A record without any of them skips pattern matching entirely.
@@ -207,7 +208,7 @@ pub(super) fn compiled() -> &'static Compiled {
     })
 }
 
-/// The catalog's patterns mean regex-lite's ASCII `\\d`, `\\s`, `\\S` and `\\b`; natively they
+/// The catalog's patterns mean [`crate::re`]'s ASCII `\\d`, `\\s`, `\\S` and `\\b`; natively they
 /// run in the full regex crate, whose classes are Unicode-aware, so they are spelled out in ASCII
 /// there (the page and the CLI must read a paste alike).
 #[cfg(not(target_arch = "wasm32"))]

@@ -60,10 +60,12 @@ impl Joiner {
             self.open = false;
             return None;
         }
+        // A localized Firefox message starts a record, and may be continued like English ones.
+        let (maybe_localized, localized) = crate::l10n::starts_message(msg);
         let continues = self.open
             && !decorated
             && !starts_with_any(msg, STRONG_STARTERS)
-            && !crate::l10n::starts_message(msg)
+            && !localized
             && self.last.as_ref().is_some_and(|(last, _)| {
                 last.len() < MAX_RECORD_BYTES
                     && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
@@ -92,7 +94,10 @@ impl Joiner {
         self.open = if continues {
             self.open || console_like
         } else {
-            console_like || starts_with_any(msg, STRONG_STARTERS) || starts_with_any(msg, STARTERS)
+            console_like
+                || maybe_localized
+                || starts_with_any(msg, STRONG_STARTERS)
+                || starts_with_any(msg, STARTERS)
         };
         completed
     }

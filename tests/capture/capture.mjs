@@ -3,15 +3,18 @@
 // message per line, as the browser's automation protocol reports them). Chromium is driven by
 // playwright-core (CDP), Firefox ESR by puppeteer-core (WebDriver BiDi). Servers listen on
 // 127.0.0.1 only and are closed at the end.
-// Usage: node tests/capture/capture.mjs chromium|firefox [out-dir]
+// Firefox in another language: `firefox:de` (the language pack must be installed, e.g. Debian's
+// firefox-esr-l10n-de; it is selected with intl.locale.requested) writes real-firefox-de-*.txt.
+// Usage: node tests/capture/capture.mjs chromium|firefox|firefox:<lang> [out-dir]
 import { createServer } from 'node:http';
-import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { writeFile, mkdtemp, rm, mkdir, copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
-const browserName = process.argv[2] ?? 'chromium';
+const [browserName, language] = (process.argv[2] ?? 'chromium').split(':');
+const label = language ? `${browserName}-${language}` : browserName;
 const out = resolve(process.argv[3] ?? 'tests/corpus');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -58,9 +61,23 @@ const profile = await mkdtemp(join(tmpdir(), 'cors-capture-'));
 /// Opens a tab with console capture; returns { goto, evaluate, wait, close, lines }.
 async function launch() {
   if (browserName === 'firefox') {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr',
-      headless: true, userDataDir: profile, args: ['--no-remote'] });
-    console.log(`firefox ${await browser.version()}`);
+    // A language pack is an extension in the application's scope: enable that scope, and ask
+    // for the language.
+    const extraPrefsFirefox = language
+      ? { 'intl.locale.requested': language, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 }
+      : {};
+    const options = { browser: 'firefox', executablePath: '/usr/bin/firefox-esr',
+      headless: true, userDataDir: profile, args: ['--no-remote'], extraPrefsFirefox };
+    if (language) {
+      // Installed into the profile; Firefox picks the language at startup from the packs it
+      // knew at the previous one, so start it once before the real run.
+      const xpi = `langpack-${language}@firefox-esr.mozilla.org.xpi`;
+      await mkdir(join(profile, 'extensions'), { recursive: true });
+      await copyFile(join('/usr/lib/firefox-esr/browser/extensions', xpi), join(profile, 'extensions', xpi));
+      await (await puppeteer.launch(options)).close();
+    }
+    const browser = await puppeteer.launch(options);
+    console.log(`firefox ${await browser.version()} ${language ?? ''}`);
     return {
       close: () => browser.close(),
       async tab() {
@@ -94,7 +111,7 @@ try {
     await tab.evaluate(`const API = ${JSON.stringify(API)}; const CLOSED = ${JSON.stringify(CLOSED)}; (async () => { try { await ${SCENARIOS[name].call}; } catch (e) { console.error(String(e)); } })()`);
     await new Promise((ok) => setTimeout(ok, 1000));
     await tab.close();
-    const file = join(out, `real-${browserName}-${name}.txt`);
+    const file = join(out, `real-${label}-${name}.txt`);
     await writeFile(file, tab.lines.join('\n') + '\n');
     console.log(`${name}: ${tab.lines.length} lines -> ${file}`);
   }
