@@ -60,6 +60,29 @@ fn bench(c: &mut Criterion) {
         let ex = cors_doctor::evidence::exchanges(exchange);
         b.iter(|| cors_doctor::check::check(black_box(&ex[0])))
     });
+    // A HAR file of about 20 MB (the fixture's entries repeated with distinct URLs): read,
+    // paired with preflights, checked and grouped.
+    let fixture = std::fs::read_to_string("tests/evidence/chrome-export.har").expect("fixture");
+    let (head, rest) = fixture.split_once("\"entries\": [").expect("entries");
+    let body = rest.rsplit_once(']').expect("end of entries").0;
+    let mut entries = String::new();
+    for i in 0.. {
+        if entries.len() > 20 << 20 {
+            break;
+        }
+        if i > 0 {
+            entries.push(',');
+        }
+        entries.push_str(&body.replace("/v1/", &format!("/v{i}/")));
+    }
+    let har = format!("{head}\"entries\": [{entries}]}}}}");
+    let report = cors_doctor::parse::diagnose(&har);
+    assert!(report.problem.is_none() && report.evidence.len() > 10_000, "the bench's HAR reads");
+    evidence.sample_size(10);
+    evidence.throughput(Throughput::Bytes(har.len() as u64));
+    evidence.bench_function("HAR file, 20 MB", |b| {
+        b.iter(|| cors_doctor::parse::diagnose(black_box(&har)))
+    });
     evidence.finish();
 
     let mut adversarial = c.benchmark_group("adversarial");
@@ -73,7 +96,63 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
+    // Localized Firefox messages (src/l10n.rs): real ones, and near misses, lines holding the
+    // anchors of several templates whose endings are broken, so every candidate is tried in
+    // full and fails (the worst case for the translator).
+    let templates: Vec<String> = cors_doctor::l10n::catalog()
+        .expect("compiled in")
+        .templates()
+        .map(|(_, _, t, _)| t)
+        .collect();
+    let localized = |n: usize, broken: bool| {
+        fill(n, |i| {
+            let mut line = String::new();
+            for k in 0..if broken { 3 } else { 1 } {
+                let t = &templates[(i * 7 + k * 131) % templates.len()];
+                let mut m = t
+                    .replace("%1$S", &format!("https://api{i}.example.com/x"))
+                    .replace("%2$S", "404")
+                    .replace("%S", "https://a.example");
+                if broken {
+                    let cut = m.char_indices().rev().nth(3).map_or(0, |(at, _)| at);
+                    m.truncate(cut);
+                    m.push_str("~~~ ");
+                }
+                line.push_str(&m);
+            }
+            line
+        })
+    };
+    for (name, broken) in [
+        ("localized Firefox errors", false),
+        ("localized near misses", true),
+    ] {
+        for mb in [1usize, 8] {
+            let text = localized(mb << 20, broken);
+            adversarial.throughput(Throughput::Bytes(text.len() as u64));
+            adversarial.bench_function(format!("{name}, {mb} MB"), |b| {
+                b.iter(|| cors_doctor::parse::diagnose(black_box(&text)))
+            });
+        }
+    }
     adversarial.finish();
+
+    // The page's regex engine (src/re.rs) on its worst pattern (a lazy counted class before a
+    // literal that never comes), over 1 MB and 8 MB of lines that keep it busy.
+    let mut engine = c.benchmark_group("page regex engine");
+    engine.sample_size(10);
+    let worst = cors_doctor::catalog::patterns::PATTERNS[0].regex;
+    let re = cors_doctor::re::Regex::new(worst).expect("compiles");
+    for mb in [1usize, 8] {
+        let text = fill(mb << 20, |i| {
+            format!("Access to {} at '{i}' from origin '", "Ab ".repeat(60))
+        });
+        engine.throughput(Throughput::Bytes(text.len() as u64));
+        engine.bench_function(format!("adversarial lines, {mb} MB"), |b| {
+            b.iter(|| text.lines().filter(|l| re.is_match(black_box(l))).count())
+        });
+    }
+    engine.finish();
 }
 
 /// Repeats `line(i)` for i = 0, 1, ... until the text holds about `bytes` bytes.

@@ -11,6 +11,10 @@
 //! diagnosis (whose facts it shows) is the first in paste order.
 
 use crate::buckets::Buckets;
+
+/// How many exchanges that pass every step are shown with their steps (a HAR file holds
+/// thousands); the others are counted.
+pub const MAX_PASSING_SHOWN: usize = 3;
 use crate::facts::Facts;
 use crate::parse::{Diagnosis, Report};
 

@@ -144,7 +144,8 @@ fn emit(text: &str) {
 /// Reads the paste from a file or standard input: at most [`parse::MAX_INPUT_BYTES`] (and one
 /// byte more, so the parser knows to say it stopped there), the same limit as the page's.
 fn read_input(file: Option<&PathBuf>) -> Result<String, String> {
-    let limit = parse::MAX_INPUT_BYTES as u64 + 1;
+    // A HAR file may be larger than a paste (the parser reads 8 MB of anything else).
+    let limit = crate::har::MAX_HAR_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
@@ -392,7 +393,7 @@ pub const MAX_FULL_CARDS: usize = 20;
 /// The text output for people: one card per distinct problem (see [`cards`]).
 pub fn human(report: &Report) -> String {
     let mut out = String::new();
-    if let Some(p) = report.problem {
+    if let Some(p) = &report.problem {
         out.push_str(&format!("note: {p}\n"));
     }
     if report.diagnoses.is_empty()
@@ -489,7 +490,12 @@ pub fn human(report: &Report) -> String {
             out.push_str(&format!("   {label}: {url}\n"));
         }
     }
-    for c in report.evidence.iter().filter(|c| c.kind.is_none()) {
+    let passing: Vec<_> = report
+        .evidence
+        .iter()
+        .filter(|c| c.kind.is_none())
+        .collect();
+    for c in passing.iter().take(crate::cards::MAX_PASSING_SHOWN) {
         out.push_str(&format!(
             "The pasted headers pass every CORS step{}:\n",
             c.facts
@@ -498,6 +504,15 @@ pub fn human(report: &Report) -> String {
                 .map_or(String::new(), |u| format!(" for {u}"))
         ));
         steps_text(&mut out, &c.verdict);
+    }
+    if let Some(more) = passing
+        .len()
+        .checked_sub(crate::cards::MAX_PASSING_SHOWN)
+        .filter(|n| *n > 0)
+    {
+        out.push_str(&format!(
+            "... and {more} more requests whose headers pass every CORS step.\n"
+        ));
     }
     if !report.unrecognized.is_empty() {
         out.push_str("Lines that look like errors but were not recognised:\n");

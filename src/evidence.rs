@@ -391,6 +391,107 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
     out
 }
 
+/// The origin of a URL (`scheme://host[:port]`, lower-cased), for telling cross-origin requests.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    Some(format!("{scheme}://{authority}").to_ascii_lowercase())
+}
+
+/// The exchanges of a HAR file's cross-origin requests: every request whose Origin header names
+/// another origin than its URL's, each with its preflight (the OPTIONS entry announcing its
+/// method for the same URL, wherever it sits in the file). The request headers checked are the
+/// ones the page set: those its preflight announced, or else only the CORS-safelisted ones (a
+/// HAR also lists the browser's own, User-Agent and the like). A request the browser never got
+/// an answer to (status 0, no headers: blocked, or failed before) is checked by its preflight
+/// alone, or not at all.
+pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
+    let cross = |e: &crate::har::Entry| {
+        let origin = header(&e.request_headers, "origin")?;
+        (origin_of(&e.url).as_deref() != Some(&origin.to_ascii_lowercase()))
+            .then(|| origin.to_string())
+    };
+    let answer = |e: &crate::har::Entry| {
+        (e.status != 0 || !e.response_headers.is_empty()).then(|| Response {
+            status: e.status,
+            headers: e
+                .response_headers
+                .iter()
+                .filter(|(n, _)| !n.starts_with(':'))
+                .cloned()
+                .collect(),
+        })
+    };
+    // Preflights not yet claimed by their request: (url, method, announced headers, answer).
+    let mut preflights: Vec<(String, String, String, Option<Response>, String, bool)> = Vec::new();
+    let mut out = Vec::new();
+    for e in entries {
+        let Some(origin) = cross(e) else { continue };
+        if e.method == "OPTIONS" {
+            if let Some(m) = header(&e.request_headers, "access-control-request-method") {
+                let names =
+                    header(&e.request_headers, "access-control-request-headers").unwrap_or("");
+                preflights.push((
+                    e.url.clone(),
+                    m.trim().to_string(),
+                    names.to_ascii_lowercase(),
+                    answer(e),
+                    origin,
+                    e.cookies,
+                ));
+                continue;
+            }
+        }
+        let claimed = preflights
+            .iter()
+            .position(|p| p.0 == e.url && p.1 == e.method)
+            .map(|i| preflights.remove(i));
+        let announced = claimed.as_ref().map(|p| p.2.clone()).unwrap_or_default();
+        let headers: Vec<Header> = e
+            .request_headers
+            .iter()
+            .filter(|(n, v)| {
+                let lower = n.to_ascii_lowercase();
+                announced.split(',').any(|a| a.trim() == lower)
+                    || (crate::check::safelisted_header(n, v) && !lower.starts_with(':'))
+            })
+            .cloned()
+            .collect();
+        out.push(Exchange {
+            request: Request {
+                origin: Some(origin),
+                url: Some(e.url.clone()),
+                method: e.method.clone(),
+                headers,
+                credentials: e.cookies,
+            },
+            preflight: claimed.and_then(|p| p.3),
+            actual: answer(e),
+        });
+    }
+    // Preflights whose request the file does not hold (it was never sent: the preflight failed).
+    for (url, method, names, answer, origin, cookies) in preflights {
+        out.push(Exchange {
+            request: Request {
+                origin: Some(origin),
+                url: Some(url),
+                method,
+                headers: names
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| (n.to_string(), "(set by the page)".to_string()))
+                    .collect(),
+                credentials: cookies,
+            },
+            preflight: answer,
+            actual: None,
+        });
+    }
+    out.retain(|e| e.preflight.is_some() || e.actual.is_some());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod explain;
 pub mod facts;
 pub mod generate;
+pub mod har;
 pub mod l10n;
 pub mod parse;
 pub mod psl;

@@ -108,7 +108,7 @@ pub enum Match {
 }
 
 /// Something about the paste as a whole that the user should know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputProblem {
     /// Nothing but whitespace.
     Empty,
@@ -116,6 +116,8 @@ pub enum InputProblem {
     Binary,
     /// Larger than [`MAX_INPUT_BYTES`]; only the beginning was analysed.
     Truncated,
+    /// It starts like a HAR file but cannot be read as one (what, and the byte offset).
+    Har(crate::har::Error),
 }
 
 impl std::fmt::Display for InputProblem {
@@ -124,6 +126,7 @@ impl std::fmt::Display for InputProblem {
             InputProblem::Empty => "the paste is empty: copy the red error line from the browser console",
             InputProblem::Binary => "this looks like binary data, not console text: copy the error line as text from the browser console",
             InputProblem::Truncated => "the paste is very large: only its first 8 MB were analysed",
+            InputProblem::Har(e) => return write!(f, "{e}: save it again with \"Save all as HAR\" in the browser's Network panel"),
         })
     }
 }
@@ -170,8 +173,11 @@ pub struct Scan {
     events: Vec<Event>,
     unrecognized: Vec<String>,
     problem: Option<InputProblem>,
-    /// The exchanges of pasted headers (read once, at the start: they are small).
+    /// The exchanges of pasted headers (read once, at the start: they are small), or of a HAR
+    /// file (read when its last entry is).
     exchanges: Vec<Exchange>,
+    /// A HAR file's reader: the text is read entry by entry instead of line by line.
+    har: Option<crate::har::Reader>,
 }
 
 impl Scan {
@@ -179,6 +185,22 @@ impl Scan {
     pub fn new(text: &str) -> Scan {
         let mut end = text.len();
         let mut problem = None;
+        if crate::har::looks_like_har(text) {
+            let (har, problem, pos) = match crate::har::Reader::new(text) {
+                Ok(r) => (Some(r), None, 0),
+                Err(e) => (None, Some(InputProblem::Har(e)), end),
+            };
+            return Scan {
+                exchanges: Vec::new(),
+                pos,
+                end,
+                joiner: Joiner::default(),
+                events: Vec::new(),
+                unrecognized: Vec::new(),
+                problem,
+                har,
+            };
+        }
         if end > MAX_INPUT_BYTES {
             end = MAX_INPUT_BYTES;
             while !text.is_char_boundary(end) {
@@ -208,11 +230,25 @@ impl Scan {
             events: Vec::new(),
             unrecognized: Vec::new(),
             problem,
+            har: None,
         }
     }
 
     /// Reads about `budget` more bytes of `text` (whole lines); true when all is read.
     pub fn step(&mut self, text: &str, budget: usize) -> bool {
+        if let Some(har) = self.har.as_mut() {
+            match har.step(text, budget) {
+                Ok(false) => {
+                    self.pos = har.position();
+                    return false;
+                }
+                Ok(true) => self.exchanges = crate::evidence::har_exchanges(&har.entries),
+                Err(e) => self.problem = Some(InputProblem::Har(e)),
+            }
+            self.har = None;
+            self.pos = self.end;
+            return true;
+        }
         let stop = self.pos.saturating_add(budget).min(self.end);
         while self.pos < stop {
             let rest = &text[self.pos..self.end];
@@ -242,10 +278,11 @@ impl Scan {
         let mut translated = None;
         if record.is_ascii() {
             classify(&record, keywords, &mut self.events);
-            // No reason read (nothing, or only a wrapper: en-CA quotes header names "so").
-            if !self.events[before..]
+            // No reason read: nothing, or only a wrapper (en-CA quotes header names "so"). A
+            // network line or an exception is English already: not tried.
+            if self.events[before..]
                 .iter()
-                .any(|e| e.role == EventRole::Primary)
+                .all(|e| matches!(e.role, EventRole::Aux(Some(_))))
             {
                 if let Some(t) = crate::l10n::translate(&record) {
                     self.events.truncate(before);
@@ -338,7 +375,7 @@ impl Scan {
         Report {
             diagnoses,
             unrecognized: self.unrecognized.clone(),
-            problem: self.problem,
+            problem: self.problem.clone(),
             evidence,
         }
     }
@@ -347,7 +384,7 @@ impl Scan {
     pub fn finish(self) -> Report {
         if matches!(
             self.problem,
-            Some(InputProblem::Empty | InputProblem::Binary)
+            Some(InputProblem::Empty | InputProblem::Binary | InputProblem::Har(_))
         ) {
             return Report {
                 diagnoses: vec![],

@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let share_note = RwSignal::new(String::new());
+    let file_note = RwSignal::new(String::new());
     let theme = RwSignal::new(browser::saved_theme());
     browser::apply_theme(&theme.get_untracked());
     Effect::new(move |_| browser::lock_down_network());
@@ -201,6 +202,25 @@ pub fn App() -> impl IntoView {
     view! {
             <div class="toolbar">
                 <Examples text=text shown=shown />
+                <label class="button button--quiet open-file">
+                    "Open a HAR file"
+                    <input type="file" class="visually-hidden" accept=".har,.json,.txt,application/json" data-testid="open-file"
+                        on:change=move |ev| {
+                            let Some(target) = ev.target() else { return };
+                            browser::read_chosen_file(&target, move |name, read| {
+                                let name = crate::facts::printable(&name);
+                                match read {
+                                    Ok(content) => {
+                                        file_note.set(format!("Read {name} in your browser ({} KB); nothing was uploaded.", content.len() / 1024));
+                                        shown.set(String::new());
+                                        text.set(content);
+                                    }
+                                    Err(why) => file_note.set(format!("{name} was not read: {why}.")),
+                                }
+                            });
+                        }
+                    />
+                </label>
                 <span class="toolbar__buttons">
                     <button type="button" class="button button--quiet" data-testid="share" on:click=on_share>"Copy share link"</button>
                     <button type="button" class="button button--quiet" data-testid="theme" on:click=toggle_theme>
@@ -213,6 +233,7 @@ pub fn App() -> impl IntoView {
                 </span>
             </div>
             <p class="share-note" data-testid="share-note">{move || share_note.get()}</p>
+            <p class="share-note" data-testid="file-note">{move || file_note.get()}</p>
             <p class="visually-hidden" role="status" data-testid="status">{status}</p>
             {move || analysing.get().then(|| view! { <p class="notice" data-testid="analysing">"Analysing a large paste… the first results are below."</p> })}
             <section class="results" data-testid="results">
@@ -226,7 +247,7 @@ pub fn App() -> impl IntoView {
 
 /// The results area for one report.
 fn results(report: Report) -> AnyView {
-    if let Some(problem) = report.problem {
+    if let Some(problem) = report.problem.clone() {
         if report.diagnoses.is_empty() {
             return view! { <p class="notice" data-testid="problem">{problem.to_string()}</p> }
                 .into_any();
@@ -250,8 +271,10 @@ fn results(report: Report) -> AnyView {
         .filter(|c| c.kind.is_none())
         .map(|c| c.verdict.clone())
         .collect();
+    let more_passing = passing.len().saturating_sub(cards::MAX_PASSING_SHOWN);
     let passing_view = passing
         .into_iter()
+        .take(cards::MAX_PASSING_SHOWN)
         .map(|v| {
             view! {
                 <div class="notice" data-testid="headers-pass">
@@ -288,6 +311,9 @@ fn results(report: Report) -> AnyView {
         .collect_view();
     view! {
         {passing_view}
+        {(more_passing > 0).then(|| view! {
+            <p class="notice" data-testid="more-passing">{format!("And {more_passing} more requests whose headers pass every CORS step.")}</p>
+        })}
         {cards_view}
         {(!lines.is_empty()).then(|| view! {
             <div class="notice" data-testid="more-cards">

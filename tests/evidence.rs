@@ -129,3 +129,95 @@ fn a_bare_status_line_is_not_evidence_of_anything() {
         r.diagnoses
     );
 }
+
+/// A HAR file as Chrome's "Save all as HAR" writes it (tests/evidence/chrome-export.har): its
+/// cross-origin requests are checked with their preflights (wherever they sit in the file);
+/// same-origin entries and the browser's own request headers are left out.
+#[test]
+fn a_har_file_is_checked_request_by_request() {
+    let text = std::fs::read_to_string("tests/evidence/chrome-export.har").unwrap();
+    let r = diagnose(&text);
+    assert_eq!(r.problem, None);
+    let kinds: Vec<_> = r
+        .diagnoses
+        .iter()
+        .map(|d| (d.kind, d.stage, d.matched))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                KindId::PreflightBadStatus,
+                Some(Stage::Preflight),
+                Match::Evidence
+            ),
+            (
+                KindId::WildcardWithCredentials,
+                Some(Stage::Actual),
+                Match::Evidence
+            ),
+        ]
+    );
+    let put = &r.diagnoses[0].facts;
+    assert_eq!(
+        put.request_url.as_deref(),
+        Some("https://api.example.com/v1/orders/7")
+    );
+    assert_eq!(put.page_origin.as_deref(), Some("http://localhost:5173"));
+    assert_eq!(
+        (put.method.as_deref(), put.status),
+        (Some("PUT"), Some(401))
+    );
+    // Three cross-origin requests (the preflighted PUT, /me, /health); /health passes.
+    assert_eq!(r.evidence.len(), 3, "{:#?}", r.evidence);
+    assert!(r.evidence.iter().any(|c| c.kind.is_none()
+        && c.facts.request_url.as_deref() == Some("https://api.example.com/v1/health")));
+    // The preflight announced authorization and content-type: the PUT's check names them, and
+    // not User-Agent or Referer, which the browser set.
+    let steps = &r.diagnoses[0].evidence.as_ref().unwrap().steps;
+    assert!(
+        steps[0].what.contains("authorization, content-type"),
+        "{}",
+        steps[0].what
+    );
+}
+
+/// Read in steps (as the page reads a large file) or at once, a HAR gives the same report; a
+/// broken or truncated one says what is wrong and where, never panics.
+#[test]
+fn a_har_file_reads_alike_in_steps_and_broken_ones_say_why() {
+    let text = std::fs::read_to_string("tests/evidence/chrome-export.har").unwrap();
+    let whole = diagnose(&text);
+    let mut scan = cors_doctor::parse::Scan::new(&text);
+    let mut steps = 0;
+    while !scan.step(&text, 200) {
+        steps += 1;
+    }
+    assert!(steps >= 4, "{steps} steps");
+    assert_eq!(scan.finish(), whole);
+    let entries = text.find("\"entries\"").unwrap() + 12;
+    for cut in [
+        entries,
+        entries + 100,
+        text.len() / 2,
+        text.rfind("\"timings\"").unwrap(),
+    ] {
+        let mut end = cut;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let r = diagnose(&text[..end]);
+        let problem = r.problem.map(|p| p.to_string()).unwrap_or_default();
+        assert!(
+            problem.starts_with("not a HAR file we can read"),
+            "cut at {cut}: {problem}"
+        );
+        assert!(r.diagnoses.is_empty());
+    }
+    let r = diagnose(r#"{"log": {"version": "1.2", "creator": {}}, "entries": []}"#);
+    assert!(r
+        .problem
+        .unwrap()
+        .to_string()
+        .contains("no \"entries\" array"));
+}

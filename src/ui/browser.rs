@@ -129,6 +129,41 @@ pub fn load(data: LazyData, done: impl FnOnce() + 'static) {
     }
 }
 
+/// Reads the file chosen in a file input, in the browser (nothing leaves the page), then calls
+/// `done` with its name and its text, or with why it was not read (too large, not text).
+pub fn read_chosen_file(
+    input: &leptos::web_sys::EventTarget,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(file) = input
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .and_then(|i| i.files())
+            .and_then(|l| l.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        if file.size() > crate::har::MAX_HAR_BYTES as f64 {
+            return done(name, Err("it is larger than 64 MB".to_string()));
+        }
+        let promise = file.text();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(promise).await;
+            done(
+                name,
+                text.ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| "the browser could not read it as text".to_string()),
+            );
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (input, done);
+}
+
 const THEME_KEY: &str = "cors-doctor.theme";
 
 /// The saved theme: "light", "dark", or "" for the system setting.
