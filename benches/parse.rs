@@ -77,7 +77,10 @@ fn bench(c: &mut Criterion) {
     }
     let har = format!("{head}\"entries\": [{entries}]}}}}");
     let report = cors_doctor::parse::diagnose(&har);
-    assert!(report.problem.is_none() && report.evidence.len() > 1_000, "the bench's HAR reads");
+    assert!(
+        report.problem.is_none() && report.evidence.len() > 1_000,
+        "the bench's HAR reads"
+    );
     evidence.sample_size(10);
     evidence.throughput(Throughput::Bytes(har.len() as u64));
     evidence.bench_function("HAR file, 20 MB", |b| {

@@ -242,7 +242,7 @@ fn generated_configs_keep_the_security_invariants() {
                 );
             }
             for m in p.methods() {
-                let s3_unsupported = f.id == "aws-s3" && m == "PATCH";
+                let s3_unsupported = matches!(f.id, "aws-s3" | "cloudflare-r2") && m == "PATCH";
                 if !s3_unsupported {
                     assert!(
                         out.to_ascii_lowercase().contains(&m.to_ascii_lowercase()),
@@ -270,10 +270,9 @@ fn generated_configs_keep_the_security_invariants() {
         }
     }
     // Credentials are wired into every target that has a knob for them.
-    for f in FRAMEWORKS
-        .iter()
-        .filter(|f| !is_dev_proxy(f.id) && !matches!(f.id, "aws-s3" | "gcs" | "azure-blob"))
-    {
+    for f in FRAMEWORKS.iter().filter(|f| {
+        !is_dev_proxy(f.id) && !matches!(f.id, "aws-s3" | "gcs" | "azure-blob" | "cloudflare-r2")
+    }) {
         let on = Policy::new(&s(&["https://a.example.com"]), &[], &[], &[], true, None).unwrap();
         let off = Policy::new(&s(&["https://a.example.com"]), &[], &[], &[], false, None).unwrap();
         assert_ne!(
@@ -352,7 +351,14 @@ fn javascript_targets_parse_with_node() {
     assert!(tool("node"), "node is required for the syntax checks");
     check_files(
         "js",
-        &["express", "koa", "node-http", "webpack-dev-server"],
+        &[
+            "express",
+            "koa",
+            "node-http",
+            "webpack-dev-server",
+            "firebase-functions",
+            "socket-io",
+        ],
         |p| run(Command::new("node").arg("--check").arg(p)),
     );
     check_files("mjs", &["fastify", "cloudflare-workers"], |p| {
@@ -374,7 +380,14 @@ fn python_targets_compile() {
 fn json_targets_are_well_formed() {
     check_files(
         "json",
-        &["aws-s3", "vercel", "firebase-hosting", "gcs"],
+        &[
+            "aws-s3",
+            "vercel",
+            "firebase-hosting",
+            "gcs",
+            "aws-lambda-url",
+            "cloudflare-r2",
+        ],
         |p| {
             serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(p).unwrap())
                 .map(|_| ())

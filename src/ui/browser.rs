@@ -149,16 +149,25 @@ pub fn read_chosen_file(
         if file.size() > crate::har::MAX_HAR_BYTES as f64 {
             return done(name, Err("it is larger than 64 MB".to_string()));
         }
-        let promise = file.text();
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(promise).await;
-            done(
-                name,
-                text.ok()
-                    .and_then(|t| t.as_string())
-                    .ok_or_else(|| "the browser could not read it as text".to_string()),
-            );
+        // Promise callbacks, not an async block: no future executor in the bundle for this.
+        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+        let finish = move |text: Option<String>| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(
+                    name.clone(),
+                    text.ok_or_else(|| "the browser could not read it as text".to_string()),
+                );
+            }
+        };
+        let on_error = finish.clone();
+        let ok = wasm_bindgen::closure::Closure::once(move |v: wasm_bindgen::JsValue| {
+            finish(v.as_string())
         });
+        let failed =
+            wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| on_error(None));
+        let _ = file.text().then2(&ok, &failed);
+        ok.forget();
+        failed.forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (input, done);

@@ -1,7 +1,7 @@
 // Syntax checks for the generated targets that tests/generate.rs cannot parse with the tools
 // Rust tests have: YAML (traefik, aws-api-gateway) with the `yaml` package, and TypeScript
 // (nestjs, nextjs, hono) with the TypeScript compiler's syntactic diagnostics. Each target is
-// rendered by the real CLI under the same policies as the snapshot tests. Exits 1 on any error.
+// (and the other YAML and TypeScript targets) rendered by the real CLI under the same policies as the snapshot tests. Exits 1 on any error.
 // Usage: node tests/syntax/check.mjs
 import { execFileSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
@@ -21,7 +21,7 @@ const render = (id, args) => execFileSync(CLI, ['config', '--framework', id, ...
 
 let failures = 0;
 let checked = 0;
-for (const id of ['traefik', 'aws-api-gateway']) {
+for (const id of ['traefik', 'aws-api-gateway', 'spring-cloud-gateway', 'ingress-nginx', 'cloudfront', 'kong', 'symfony-nelmio']) {
   for (const args of POLICIES) {
     const text = render(id, args);
     const doc = YAML.parseDocument(text);
@@ -29,7 +29,7 @@ for (const id of ['traefik', 'aws-api-gateway']) {
     if (doc.errors.length) { failures++; console.error(`${id} ${args.join(' ')}: ${doc.errors.map(String).join('; ')}`); }
   }
 }
-for (const id of ['nestjs', 'nextjs', 'hono']) {
+for (const id of ['nestjs', 'nextjs', 'hono', 'supabase-edge-functions', 'sveltekit', 'elysia']) {
   for (const args of POLICIES) {
     const text = render(id, args);
     const out = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
