@@ -65,3 +65,81 @@ fn write_pretty(path: &Path, value: &serde_json::Value) {
     text.push('\n');
     std::fs::write(path, text).unwrap();
 }
+
+/// The rarer classes captured from the three engines (capture.mjs and webkit.py, the scenarios
+/// after `xhr-missing-allow-origin`): each names its kind, as one diagnosis.
+#[test]
+fn rare_captures_name_their_kind() {
+    let kinds: &[(&str, &str)] = &[
+        ("csp-connect-src", "csp-blocked"),
+        ("csp-img-src", "csp-blocked"),
+        ("csp-frame-ancestors", "csp-blocked"),
+        ("restricted-port", "network-error"),
+        ("fetch-file-scheme", "scheme-not-supported"),
+        ("fetch-ftp-scheme", "scheme-not-supported"),
+        ("image-file-scheme", "scheme-not-supported"),
+        (
+            "image-crossorigin-missing-allow-origin",
+            "missing-allow-origin",
+        ),
+        ("null-origin-file-page", "missing-allow-origin"),
+        ("canvas-taint", "canvas-tainted"),
+        ("cross-origin-redirect-denied", "missing-allow-origin"),
+        ("lna-local-network-access", "private-network"),
+    ];
+    let mut checked = 0;
+    for engine in ["chromium", "firefox", "webkit"] {
+        for (scenario, kind) in kinds {
+            let path = format!("tests/corpus/real-{engine}-{scenario}.txt");
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let r = cors_doctor::parse::diagnose(&text);
+            let got: Vec<&str> = r.diagnoses.iter().map(|d| d.kind.id()).collect();
+            // Firefox prints only the exception for a restricted port: nothing more to read.
+            let kind = if (engine, *scenario) == ("firefox", "restricted-port") {
+                "generic-fetch-failure"
+            } else {
+                kind
+            };
+            assert_eq!(got, [kind], "{path}");
+            checked += 1;
+        }
+    }
+    // Redirects to a scheme a fetch may not follow: Chromium and WebKit say so; Firefox reports
+    // the request as not succeeded.
+    for (engine, kind) in [
+        ("chromium", "redirect-not-allowed"),
+        ("webkit", "redirect-not-allowed"),
+        ("firefox", "network-error"),
+    ] {
+        let r = cors_doctor::parse::diagnose(
+            &std::fs::read_to_string(format!("tests/corpus/real-{engine}-redirect-to-data.txt"))
+                .unwrap(),
+        );
+        assert_eq!(
+            r.diagnoses.iter().map(|d| d.kind.id()).collect::<Vec<_>>(),
+            [kind],
+            "{engine}"
+        );
+        checked += 1;
+    }
+    // WebKit's redirection denial and its "Fetch API cannot load" line: one diagnosis, whose
+    // request is the URL the page asked for, not the redirect's target.
+    let r = cors_doctor::parse::diagnose(
+        &std::fs::read_to_string("tests/corpus/real-webkit-cross-origin-redirect-denied.txt")
+            .unwrap(),
+    );
+    assert_eq!(r.diagnoses.len(), 1);
+    assert!(
+        r.diagnoses[0]
+            .facts
+            .request_url
+            .as_deref()
+            .unwrap()
+            .ends_with("/r"),
+        "{:?}",
+        r.diagnoses[0].facts
+    );
+    assert!(checked >= 31, "{checked} rare captures checked");
+}

@@ -61,6 +61,7 @@ pub(super) const KEYWORDS: &[&str] = &[
     "Blocked",
     "ntegrity",
     "supported",
+    "estricted",
 ];
 
 /// Which [`KEYWORDS`] a line contains, one bit each.
@@ -449,7 +450,13 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         }
         return;
     }
-    let (role, kind, engine) = if let Some(kind) = frame_kind.or(hint) {
+    // A generic wrapper yields to a hint that names the kind ("Fetch API cannot load X.
+    // Refused to connect because it violates the document's Content Security Policy").
+    let fallback = match (frame_kind, hint) {
+        (Some(KindId::CorsOther), Some(h)) => Some(h),
+        (f, h) => f.or(h),
+    };
+    let (role, kind, engine) = if let Some(kind) = fallback {
         (EventRole::Aux(Some(kind)), kind, frame_engine)
     } else if let Some(engine) = exception {
         (EventRole::Exception, KindId::GenericFetchFailure, engine)

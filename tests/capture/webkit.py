@@ -8,7 +8,8 @@ the scenario says; the console lines are written verbatim to
 <out-dir>/real-webkit-<scenario>.txt. The same scenarios as capture.mjs (Chromium, Firefox).
 Servers listen on 127.0.0.1 only and stop with the process.
 
-Usage: tests/capture/webkit.py [out-dir]      (needs: apt-get install gir1.2-webkit2-4.1 xvfb)
+Usage: tests/capture/webkit.py [out-dir] [--only=a,b]
+       (needs: apt-get install gir1.2-webkit2-4.1 python3-gi xvfb xauth)
 """
 import http.server
 import os
@@ -25,6 +26,28 @@ CALLS = {
     "patch": "fetch(API + '/items/1', { method: 'PATCH' })",
     "auth": "fetch(API + '/items', { headers: { Authorization: 'Bearer x' } })",
     "xhr": "new Promise((ok) => { const x = new XMLHttpRequest(); x.open('GET', API + '/xhr'); x.onloadend = ok; x.send(); })",
+    "redirect": "fetch(API + '/r')",
+    "image": "new Promise((ok) => { const i = new Image(); i.onload = i.onerror = ok; i.src = API + '/img.png'; document.documentElement.append(i); })",
+    "image-cors": "new Promise((ok) => { const i = new Image(); i.crossOrigin = 'anonymous'; i.onload = i.onerror = ok; i.src = API + '/img.png'; document.documentElement.append(i); })",
+    "canvas": "new Promise((ok, fail) => { const i = new Image(); i.onload = () => { try { const c = document.createElement('canvas'); c.width = c.height = 1; c.getContext('2d').drawImage(i, 0, 0); c.toDataURL(); ok(); } catch (e) { fail(e); } }; i.onerror = ok; i.src = API + '/img.png'; })",
+    "port6000": "fetch('http://127.0.0.1:6000/data')",
+    "file": "fetch('file:///etc/hostname')",
+    "ftp": "fetch('ftp://127.0.0.1/file.txt')",
+    "image-file": "new Promise((ok) => { const i = new Image(); i.onload = i.onerror = ok; i.src = 'file:///etc/hostname'; document.documentElement.append(i); })",
+}
+
+# A 1x1 transparent PNG, for the image scenarios.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63646060f80f0002870180eb47ba92"
+    "0000000049454e44ae426082"
+)
+IMG = {"Content-Type": "image/png"}
+
+# Response headers of the page itself, per scenario (a Content-Security-Policy).
+PAGE_HEADERS = {
+    "csp-connect-src": {"Content-Security-Policy": "connect-src 'self'"},
+    "csp-img-src": {"Content-Security-Policy": "img-src 'self'"},
 }
 
 # Each scenario: the call the page makes, and how the API answers (status, headers) for a
@@ -42,6 +65,17 @@ SCENARIOS = {
     "header-not-allowed": ("auth", lambda m, o: (204, {"Access-Control-Allow-Origin": o, "Access-Control-Allow-Methods": "GET, POST"})),
     "network-error": ("closed", None),
     "xhr-missing-allow-origin": ("xhr", lambda m, o: (200, {})),
+    # The rarer classes (the recognition issue, item 3).
+    "csp-connect-src": ("get", lambda m, o: (200, {"Access-Control-Allow-Origin": o})),
+    "csp-img-src": ("image", lambda m, o: (200, IMG)),
+    "restricted-port": ("port6000", None),
+    "redirect-to-data": ("redirect", lambda m, o: (302, {"Location": "data:text/plain,hi", "Access-Control-Allow-Origin": o})),
+    "cross-origin-redirect-denied": ("redirect", lambda m, o: (302, {"Location": "http://localhost:9/elsewhere"})),
+    "canvas-taint": ("canvas", lambda m, o: (200, IMG)),
+    "image-crossorigin-missing-allow-origin": ("image-cors", lambda m, o: (200, IMG)),
+    "fetch-file-scheme": ("file", None),
+    "fetch-ftp-scheme": ("ftp", None),
+    "image-file-scheme": ("image-file", None),
 }
 
 
@@ -66,11 +100,12 @@ def run_scenario(name):
         def reply(self):
             status, headers = answer(self.command, state["origin"])
             self.send_response(status)
+            body = PNG if headers.get("Content-Type") == "image/png" else b"{}"
             for key, value in headers.items():
                 self.send_header(key, value)
-            self.send_header("Content-Length", "2")
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(b"{}")
+            self.wfile.write(body)
 
         do_GET = do_PUT = do_DELETE = do_PATCH = do_POST = do_OPTIONS = reply
 
@@ -94,6 +129,8 @@ def run_scenario(name):
             ).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
+            for key, value in PAGE_HEADERS.get(name, {}).items():
+                self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -118,7 +155,9 @@ def main():
         run_scenario(sys.argv[2])
         return
     out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "tests/corpus")
-    for name in SCENARIOS:
+    only = [a[7:] for a in sys.argv if a.startswith("--only=")]
+    only = only[0].split(",") if only else []
+    for name in [n for n in SCENARIOS if not only or n in only]:
         child = subprocess.run(
             ["xvfb-run", "-a", "/usr/bin/python3", os.path.abspath(__file__), "--scenario", name],
             capture_output=True,
