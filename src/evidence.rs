@@ -80,8 +80,51 @@ pub fn looks_like_evidence(text: &str) -> bool {
     text.len() <= MAX_EVIDENCE_BYTES
         && text.lines().any(|l| {
             let l = strip_marks(l);
-            status_line(l).is_some() || l.starts_with("curl ") || l.starts_with("$ curl ")
+            status_line(l).is_some()
+                || l.starts_with("curl ")
+                || l.starts_with("$ curl ")
+                || fetch_call(l).is_some()
         })
+}
+
+/// The arguments of DevTools' "Copy as fetch" call (Chrome: `fetch("url", {...});`, Firefox:
+/// `await fetch("url", {...});`), if the line starts one.
+fn fetch_call(l: &str) -> Option<&str> {
+    let call = l.strip_prefix("await ").unwrap_or(l);
+    call.strip_prefix("fetch(")
+        .filter(|args| args.starts_with('"'))
+}
+
+/// DevTools' "Copy as fetch" as a request message: the URL, then an options object written as
+/// JSON (`headers`, `method`, `credentials`, and `referrer`, which names the page and so its
+/// origin: the browser's own Origin header is not in the copy).
+fn fetch_request(args: &str) -> Option<Message> {
+    let values = crate::har::values(args, 2).ok()?;
+    let url = values.first()?.str()?.to_string();
+    let options = values.get(1);
+    let field = |k: &str| {
+        options
+            .and_then(|o| o.get(k))
+            .and_then(crate::har::Value::str)
+    };
+    let mut headers: Vec<Header> = match options.and_then(|o| o.get("headers")) {
+        Some(crate::har::Value::Object(members)) => members
+            .iter()
+            .filter_map(|(n, v)| Some((n.clone(), v.str()?.to_string())))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(origin) = field("referrer").and_then(origin_of) {
+        if header(&headers, "origin").is_none() {
+            headers.push(("Origin".to_string(), origin));
+        }
+    }
+    Some(Message::Request {
+        method: field("method").unwrap_or("GET").to_ascii_uppercase(),
+        target: url,
+        credentials: field("credentials") == Some("include"),
+        headers,
+    })
 }
 
 /// Splits a shell command line into words: single and double quotes, backslash escapes,
@@ -198,6 +241,20 @@ fn messages(text: &str) -> Vec<Message> {
         // As for console lines: no control, bidi or zero-width character goes any further.
         let norm = crate::parse::normalize(raw);
         let l = strip_marks(&norm);
+        if fetch_call(l).is_some() {
+            // The call runs until its closing `});` (at most 64 KB of it).
+            let mut call = l.to_string();
+            while !call.trim_end().ends_with(");") && i < lines.len() && call.len() < 64 * 1024 {
+                call.push('\n');
+                call.push_str(&crate::parse::normalize(lines[i]));
+                i += 1;
+            }
+            if let Some(m) = fetch_call(&call).and_then(fetch_request) {
+                out.push(m);
+            }
+            in_headers = false;
+            continue;
+        }
         if l.starts_with("curl ") || l.starts_with("$ curl ") {
             let mut cmd = l.trim_start_matches("$ ").to_string();
             while cmd.ends_with('\\') && i < lines.len() {
@@ -366,8 +423,16 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
             }
             Message::Response(r) => {
                 let c = current.get_or_insert_with(Exchange::default);
+                // An answer with Allow-Methods or -Headers to a request that needs a preflight,
+                // before any preflight: it is the preflight's (pasted under "Copy as fetch").
+                let preflight_answer = c.preflight.is_none()
+                    && c.actual.is_none()
+                    && c.request.needs_preflight()
+                    && (r.get("access-control-allow-methods").is_some()
+                        || r.get("access-control-allow-headers").is_some());
                 match awaiting {
                     Some(true) if c.preflight.is_none() => c.preflight = Some(r),
+                    _ if preflight_answer => c.preflight = Some(r),
                     _ if c.actual.is_none() => c.actual = Some(r),
                     _ => {
                         // A second answer without a request of its own: another exchange.

@@ -267,6 +267,25 @@ impl Json<'_> {
     }
 }
 
+/// The JSON values at the start of `text` (after spaces), separated by commas, as many as there
+/// are: `"https://x", {"method": "PUT"}` gives two. Used for DevTools' "Copy as fetch" call.
+pub fn values(text: &str, max: usize) -> Result<Vec<Value>, Error> {
+    let mut j = Json {
+        text: text.as_bytes(),
+        pos: 0,
+    };
+    let mut out = vec![j.value(1)?];
+    while out.len() < max {
+        j.space();
+        if j.text.get(j.pos) != Some(&b',') {
+            break;
+        }
+        j.pos += 1;
+        out.push(j.value(1)?);
+    }
+    Ok(out)
+}
+
 /// One entry of a HAR file: the request and what came back.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entry {

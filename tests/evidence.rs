@@ -37,6 +37,14 @@ fn each_paste_names_its_failing_step() {
             Stage::Preflight,
             "https://shop.example.com",
         ),
+        // DevTools' "Copy as fetch" (the page origin from its referrer) and the answer pasted
+        // under it: Allow-Headers lacks authorization.
+        (
+            "copy-as-fetch-and-response",
+            KindId::HeaderNotAllowed,
+            Stage::Preflight,
+            "http://localhost:5173",
+        ),
         (
             "curl-v-preflight-redirect",
             KindId::PreflightRedirect,
@@ -220,4 +228,23 @@ fn a_har_file_reads_alike_in_steps_and_broken_ones_say_why() {
         .unwrap()
         .to_string()
         .contains("no \"entries\" array"));
+}
+
+/// Firefox writes "Copy as Fetch" with `await`, credentials first; with a response that sends the
+/// wildcard, the credentialed request fails.
+#[test]
+fn firefox_copy_as_fetch_fills_the_request() {
+    let text = "await fetch(\"https://api.example.com/me\", {\n    \"credentials\": \"include\",\n    \"headers\": {\n        \"Accept\": \"*/*\"\n    },\n    \"referrer\": \"https://shop.example.com/cart\",\n    \"method\": \"GET\",\n    \"mode\": \"cors\"\n});\nHTTP/2 200\naccess-control-allow-origin: *\n";
+    let r = diagnose(text);
+    assert_eq!(r.diagnoses.len(), 1, "{r:#?}");
+    let d = &r.diagnoses[0];
+    assert_eq!(d.kind, KindId::WildcardWithCredentials);
+    assert_eq!(
+        d.facts.page_origin.as_deref(),
+        Some("https://shop.example.com")
+    );
+    assert_eq!(
+        d.facts.request_url.as_deref(),
+        Some("https://api.example.com/me")
+    );
 }
