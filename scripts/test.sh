@@ -26,4 +26,5 @@ step "size report" scripts/size-report.sh dist
 step "wasm tests in Chromium" cargo test --target wasm32-unknown-unknown --test web
 step "end-to-end in Chromium" node tests/e2e/e2e.mjs dist target/e2e
 step "verification matrix (real servers, Chromium)" node tests/verify/verify.mjs
+step "the checker against Chromium (1,000 generated exchanges)" node tests/differential/differential.mjs chromium 1000
 printf '\nall tests passed in %d s\n' "$SECONDS"

@@ -318,7 +318,16 @@ impl Scan {
                 .as_bytes()
                 .windows(4)
                 .any(|w| w.eq_ignore_ascii_case(b"cors"));
-        if (added == 0 && mentions_cors) || bare_frame {
+        // A header line of pasted evidence (`Access-Control-Allow-Origin: *`) is read by the
+        // checker, not as a message in someone's words.
+        let header_line = !self.exchanges.is_empty()
+            && record.split_once(':').is_some_and(|(name, _)| {
+                !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            });
+        if ((added == 0 && mentions_cors) || bare_frame) && !header_line {
             // After a wrapper, only its reason counts: the wrapper's own words ("blocked by
             // CORS policy", "redirected from") say nothing about the cause.
             let reason = if bare_frame {
