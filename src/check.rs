@@ -432,9 +432,8 @@ pub fn check(ex: &Exchange) -> Verdict {
                 if name == "authorization" && star(&headers) {
                     // Measured (tests/differential): Chromium 156 and Firefox 153 still let it
                     // through; the standard does not, and Firefox warns that it will stop.
-                    engines.push("Chromium and Firefox still let Authorization through Access-Control-Allow-Headers: * (Firefox warns that it will stop); the Fetch standard does not.");
                     steps.push(Step {
-                        what: "Authorization passes under Access-Control-Allow-Headers: * in today's browsers, but the standard never covers it by the wildcard: list it by name.".to_string(),
+                        what: "Chromium and Firefox still let Authorization pass Allow-Headers: *, but the standard does not: list it by name.".to_string(),
                         pass: true,
                         spec: SPEC_PREFLIGHT,
                     });

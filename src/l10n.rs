@@ -476,16 +476,15 @@ pub fn starts_message(line: &str) -> (bool, bool) {
     let Some((0, w)) = words(line).next() else {
         return (false, false);
     };
-    let heads = &catalog.heads;
-    let whole = catalog
-        .head_index
-        .find(&w, |i| line.starts_with(heads[i].as_str()));
-    let first = whole.is_some()
-        || catalog
-            .head_index
-            .find(&w, |i| heads[i].starts_with(w))
-            .is_some();
-    (first, whole.is_some())
+    // One pass over the heads filed under `w`.
+    let (first, whole) = (std::cell::Cell::new(false), std::cell::Cell::new(false));
+    catalog.head_index.find(&w, |i| {
+        let head = catalog.heads[i].as_str();
+        first.set(first.get() || head.starts_with(w));
+        whole.set(whole.get() || line.starts_with(head));
+        false
+    });
+    (first.get(), whole.get())
 }
 
 /// The line with a localized Firefox message replaced by Firefox's English wording of it, or

@@ -16,6 +16,17 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(pub &'static str);
 
+/// An error saying what is wrong (natively; the page never shows it, so its wasm carries one
+/// generic text instead of every message).
+fn fail(what: &'static str) -> Error {
+    #[cfg(target_arch = "wasm32")]
+    let _ = what;
+    #[cfg(target_arch = "wasm32")]
+    return Error("bad pattern");
+    #[cfg(not(target_arch = "wasm32"))]
+    Error(what)
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0)
@@ -178,7 +189,7 @@ impl Parser<'_> {
                     Some(min)
                 };
                 if self.chars.next() != Some('}') || max.is_some_and(|m| m < min) {
-                    return Err(Error("bad counted repetition"));
+                    return Err(fail("bad counted repetition"));
                 }
                 return self.lazy(atom, min, max);
             }
@@ -190,7 +201,7 @@ impl Parser<'_> {
 
     fn lazy(&mut self, atom: Node, min: u32, max: Option<u32>) -> Result<Node, Error> {
         if matches!(atom, Node::Look(_) | Node::Empty) {
-            return Err(Error("repetition of nothing"));
+            return Err(fail("repetition of nothing"));
         }
         let greedy = if self.chars.peek() == Some(&'?') {
             self.chars.next();
@@ -215,13 +226,13 @@ impl Parser<'_> {
             any = true;
         }
         if !any || n > MAX_REPEAT {
-            return Err(Error("bad repetition count"));
+            return Err(fail("bad repetition count"));
         }
         Ok(n)
     }
 
     fn atom(&mut self) -> Result<Node, Error> {
-        let c = self.chars.next().ok_or(Error("unexpected end"))?;
+        let c = self.chars.next().ok_or(fail("unexpected end"))?;
         Ok(match c {
             '(' => {
                 let index = if self.chars.peek() == Some(&'?') {
@@ -236,13 +247,13 @@ impl Parser<'_> {
                                     Some(c) if c.is_ascii_alphanumeric() || c == '_' => {
                                         name.push(c)
                                     }
-                                    _ => return Err(Error("bad group name")),
+                                    _ => return Err(fail("bad group name")),
                                 }
                             }
                             self.names.push(Some(name));
                             Some(self.names.len() - 1)
                         }
-                        _ => return Err(Error("unsupported group")),
+                        _ => return Err(fail("unsupported group")),
                     }
                 } else {
                     self.names.push(None);
@@ -250,16 +261,16 @@ impl Parser<'_> {
                 };
                 let inner = self.alternation()?;
                 if self.chars.next() != Some(')') {
-                    return Err(Error("unclosed group"));
+                    return Err(fail("unclosed group"));
                 }
                 Node::Group(index, Box::new(inner))
             }
-            ')' => return Err(Error("unopened group")),
+            ')' => return Err(fail("unopened group")),
             '[' => self.class()?,
             '.' => Node::Class(vec![('\n', '\n')], true),
             '^' => Node::Look(Look::Start),
             '$' => Node::Look(Look::End),
-            '?' | '*' | '+' | '{' => return Err(Error("repetition of nothing")),
+            '?' | '*' | '+' | '{' => return Err(fail("repetition of nothing")),
             '\\' => match self.escape()? {
                 Escaped::Char(c) => Node::Char(c),
                 Escaped::Class(ranges, negated) => Node::Class(ranges, negated),
@@ -270,7 +281,7 @@ impl Parser<'_> {
     }
 
     fn escape(&mut self) -> Result<Escaped, Error> {
-        let c = self.chars.next().ok_or(Error("trailing backslash"))?;
+        let c = self.chars.next().ok_or(fail("trailing backslash"))?;
         Ok(match c {
             'd' => Escaped::Class(vec![('0', '9')], false),
             's' => Escaped::Class(SPACE.to_vec(), false),
@@ -279,7 +290,7 @@ impl Parser<'_> {
             'n' => Escaped::Char('\n'),
             't' => Escaped::Char('\t'),
             c if c.is_ascii_punctuation() || c == ' ' => Escaped::Char(c),
-            _ => return Err(Error("unsupported escape")),
+            _ => return Err(fail("unsupported escape")),
         })
     }
 
@@ -293,7 +304,7 @@ impl Parser<'_> {
         let mut ranges = Vec::new();
         let mut first = true;
         loop {
-            let c = self.chars.next().ok_or(Error("unclosed class"))?;
+            let c = self.chars.next().ok_or(fail("unclosed class"))?;
             let lo = match c {
                 ']' if !first => break,
                 '\\' => match self.escape()? {
@@ -303,9 +314,9 @@ impl Parser<'_> {
                         first = false;
                         continue;
                     }
-                    _ => return Err(Error("unsupported escape in class")),
+                    _ => return Err(fail("unsupported escape in class")),
                 },
-                '[' => return Err(Error("nested class")),
+                '[' => return Err(fail("nested class")),
                 c => c,
             };
             first = false;
@@ -316,13 +327,13 @@ impl Parser<'_> {
                 hi = match self.chars.next() {
                     Some('\\') => match self.escape()? {
                         Escaped::Char(c) => c,
-                        _ => return Err(Error("bad range")),
+                        _ => return Err(fail("bad range")),
                     },
                     Some(c) => c,
-                    None => return Err(Error("unclosed class")),
+                    None => return Err(fail("unclosed class")),
                 };
                 if hi < lo {
-                    return Err(Error("bad range"));
+                    return Err(fail("bad range"));
                 }
             }
             ranges.push((lo, hi));
@@ -468,7 +479,7 @@ impl Regex {
         };
         let node = p.alternation()?;
         if p.chars.next().is_some() {
-            return Err(Error("unopened group"));
+            return Err(fail("unopened group"));
         }
         let mut prog = vec![Inst::Save(0)];
         compile(&node, &mut prog);

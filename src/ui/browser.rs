@@ -150,24 +150,16 @@ pub fn read_chosen_file(
             return done(name, Err("it is larger than 64 MB".to_string()));
         }
         // Promise callbacks, not an async block: no future executor in the bundle for this.
-        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-        let finish = move |text: Option<String>| {
-            if let Some(done) = done.borrow_mut().take() {
-                done(
-                    name.clone(),
-                    text.ok_or_else(|| "the browser could not read it as text".to_string()),
-                );
-            }
-        };
-        let on_error = finish.clone();
-        let ok = wasm_bindgen::closure::Closure::once(move |v: wasm_bindgen::JsValue| {
-            finish(v.as_string())
+        // One callback for both outcomes: a rejection's value is an error, not a string.
+        let settled = wasm_bindgen::closure::Closure::once(move |v: wasm_bindgen::JsValue| {
+            done(
+                name,
+                v.as_string()
+                    .ok_or_else(|| "the browser could not read it as text".to_string()),
+            )
         });
-        let failed =
-            wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| on_error(None));
-        let _ = file.text().then2(&ok, &failed);
-        ok.forget();
-        failed.forget();
+        let _ = file.text().then2(&settled, &settled);
+        settled.forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (input, done);

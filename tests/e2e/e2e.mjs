@@ -329,7 +329,9 @@ async function main() {
         return longest;
       };
       const floodText = flood(1 << 20);
-      const floodBaseline = await textareaOnly(floodText);
+      // The browser does not always lay the text out within the window measured: the largest of
+      // three measurements is its own cost (one of them came out at 160 ms against 1.1 s).
+      const floodBaseline = Math.max(await textareaOnly(floodText), await textareaOnly(floodText), await textareaOnly(floodText));
       return { typical: await measure(sample), oneMB: await measure(big(1 << 20)), fiveMB: await measure(big(5 << 20)),
         flood: { ...(await measure(floodText)), textareaOnly: floodBaseline } };
     }, SAMPLE);
