@@ -190,16 +190,7 @@ impl Scan {
                 Ok(r) => (Some(r), None, 0),
                 Err(e) => (None, Some(InputProblem::Har(e)), end),
             };
-            return Scan {
-                exchanges: Vec::new(),
-                pos,
-                end,
-                joiner: Joiner::default(),
-                events: Vec::new(),
-                unrecognized: Vec::new(),
-                problem,
-                har,
-            };
+            return Scan::start(pos, end, problem, Vec::new(), har);
         }
         if end > MAX_INPUT_BYTES {
             end = MAX_INPUT_BYTES;
@@ -222,6 +213,17 @@ impl Scan {
         } else {
             Vec::new()
         };
+        Scan::start(pos, end, problem, exchanges, None)
+    }
+
+    /// A scan about to read from `pos` to `end`, nothing read yet.
+    fn start(
+        pos: usize,
+        end: usize,
+        problem: Option<InputProblem>,
+        exchanges: Vec<Exchange>,
+        har: Option<crate::har::Reader>,
+    ) -> Scan {
         Scan {
             exchanges,
             pos,
@@ -230,7 +232,7 @@ impl Scan {
             events: Vec::new(),
             unrecognized: Vec::new(),
             problem,
-            har: None,
+            har,
         }
     }
 
