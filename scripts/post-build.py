@@ -15,7 +15,8 @@
 4. write `psl.js`, the Public Suffix List (src/psl/rules.txt) as one JS string, which the app
    loads only when someone types an origin pattern (src/psl.rs says why it is not in the wasm),
    and `firefox-l10n.js`, Firefox's messages in every language (src/l10n/firefox.txt), which it
-   loads only when a paste is not all read in English (src/l10n.rs).
+   loads only when a paste is not all read in English (src/l10n.rs), and `examples.js`, the
+   example menu's pastes (src/catalog/examples.txt), loaded when an example is chosen.
 """
 import json
 import base64
@@ -184,4 +185,7 @@ with open(os.path.join(staging, "psl.js"), "w", encoding="ascii") as out:
 languages = open(os.path.join(root, "src", "l10n", "firefox.txt"), encoding="utf-8").read()
 with open(os.path.join(staging, "firefox-l10n.js"), "w", encoding="utf-8") as out:
     out.write("self.corsDoctorL10n=" + json.dumps(languages, ensure_ascii=False) + ";\n")
+examples = open(os.path.join(root, "src", "catalog", "examples.txt"), encoding="utf-8").read()
+with open(os.path.join(staging, "examples.js"), "w", encoding="utf-8") as out:
+    out.write("self.corsDoctorExamples=" + json.dumps(examples, ensure_ascii=False) + ";\n")
 open(index, "w", encoding="utf-8").write(html)

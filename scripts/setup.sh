@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever cors-doctor needs and is missing; idempotent, seconds when all is present.
 #   scripts/setup.sh          build tools (serve the app)
-#   scripts/setup.sh --test   build tools + Chromium, ChromeDriver and brotli (run the tests)
+#   scripts/setup.sh --test   build tools + Chromium, ChromeDriver, Firefox ESR, WebKitGTK, brotli
+#                             and the verification matrix's servers (run the tests)
 # Only registries are reachable here, so nothing is ever downloaded from anywhere else:
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt from npm's binaryen, Chromium from Debian.
 set -euo pipefail
@@ -29,6 +30,12 @@ if [[ "${1:-}" == "--test" ]]; then
   [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
   command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
   command -v brotli >/dev/null || pkgs+=(brotli)
+  # The other two engines of the verification matrix: Firefox ESR (driven by puppeteer-core) and
+  # WebKitGTK, Safari's engine (python3-gi under Xvfb).
+  [[ -x /usr/bin/firefox-esr ]] || pkgs+=(firefox-esr)
+  /usr/bin/python3 -c 'import gi; gi.require_version("WebKit2", "4.1"); gi.require_version("Gtk", "3.0")' 2>/dev/null \
+    || pkgs+=(gir1.2-webkit2-4.1 python3-gi)
+  command -v xvfb-run >/dev/null || pkgs+=(xvfb xauth)
   # Real servers for the verification matrix (Debian's policy-rc.d keeps them from starting).
   command -v nginx >/dev/null || pkgs+=(nginx-light)
   command -v haproxy >/dev/null || pkgs+=(haproxy)
@@ -40,6 +47,7 @@ if [[ "${1:-}" == "--test" ]]; then
   command -v javac >/dev/null || pkgs+=(default-jdk-headless)
   [[ -d /usr/share/gocode/src/github.com/gin-contrib/cors ]] || pkgs+=(golang-github-gin-gonic-gin-dev golang-github-gin-contrib-cors-dev)
   [[ -d /usr/share/gocode/src/github.com/rs/cors ]] || pkgs+=(golang-github-rs-cors-dev)
+  [[ -d /usr/share/gocode/src/github.com/labstack/echo ]] || pkgs+=(golang-github-labstack-echo-dev)
   if ((${#pkgs[@]})); then
     log "installing ${pkgs[*]} from Debian"
     export DEBIAN_FRONTEND=noninteractive

@@ -2,8 +2,9 @@
 # Prints raw and brotli (-q 11) bytes of the built app and fails above the budget.
 #   scripts/size-report.sh [dist-dir]
 # The budget covers what every visit loads (html + js + wasm + css). psl.js (the Public Suffix
-# List, src/psl.rs) and firefox-l10n.js (Firefox's messages in every language, src/l10n.rs) load
-# only when needed: each is listed on its own line and has its own budget.
+# List, src/psl.rs), firefox-l10n.js (Firefox's messages in every language, src/l10n.rs) and
+# examples.js (the example menu's pastes, src/catalog/examples.rs) load only when needed: each is
+# listed on its own line and has its own budget.
 set -euo pipefail
 dist=${1:-dist}
 BUDGET=175000     # bytes, brotli: everything a visit loads, together
@@ -11,6 +12,7 @@ BUDGET=175000     # bytes, brotli: everything a visit loads, together
 declare -A LAZY=(
   [psl.js]=40000          # the Public Suffix List, when an origin pattern is typed
   [firefox-l10n.js]=60000 # Firefox's messages in 96 languages, when a paste is not all English
+  [examples.js]=4000      # the example menu's 73 pastes, when an example is chosen
 )
 total_raw=0 total_br=0
 printf '%-10s %12s %12s  %s\n' kind raw brotli file
@@ -23,7 +25,7 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
 done
 printf '%-10s %12d %12d  (budget %d brotli)\n' total "$total_raw" "$total_br" "$BUDGET"
 status=0
-for name in psl.js firefox-l10n.js; do
+for name in psl.js firefox-l10n.js examples.js; do
   f="$dist/$name"
   if [[ ! -f "$f" ]]; then
     echo "size-report: $f is missing (written by scripts/post-build.py)" >&2

@@ -9,12 +9,13 @@
 //! Completeness is checked by tests (every kind has a pattern and an example; every reference
 //! template classifies as its kind), not by memory.
 
+pub mod examples;
 pub mod kinds;
 pub mod patterns;
 
 use serde::Serialize;
 
-pub use kinds::{ENGINE_EXAMPLES, KINDS};
+pub use kinds::{ENGINE_EXAMPLES, KINDS, NO_CHROME_EXAMPLE};
 
 /// The browser engine whose console printed a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -149,8 +150,14 @@ pub struct Kind {
     pub lookalike: bool,
     /// The MDN page for this error, when one exists.
     pub mdn: Option<&'static str>,
-    /// A realistic paste used by the UI's example menu; must classify as this kind.
-    pub example: &'static str,
+}
+
+impl Kind {
+    /// A realistic paste used by the UI's example menu; must classify as this kind (see
+    /// [`examples`]: "" in the page until the texts are loaded).
+    pub fn example(&self) -> &'static str {
+        examples::of_kind(self.id)
+    }
 }
 
 /// Looks a kind's entry up. Every [`KindId`] has exactly one (a test checks it).
@@ -184,7 +191,7 @@ mod tests {
                 ("summary", k.summary),
                 ("cause", k.cause),
                 ("fix", k.fix),
-                ("example", k.example),
+                ("example", k.example()),
             ] {
                 assert!(text.trim().len() > 10, "{id}: {name} is empty or too short");
                 assert!(

@@ -73,6 +73,10 @@ pub struct Exchange {
     pub preflight: Option<Response>,
     /// The answer to the request itself, when the evidence holds one.
     pub actual: Option<Response>,
+    /// The Origin the preflight carried, when it is not the request's (Firefox keeps the page's
+    /// origin on a preflight after a redirect to another origin, and sends `null` with the
+    /// request): each answer is checked against its own request's origin.
+    pub preflight_origin: Option<String>,
 }
 
 /// One step of the check and its outcome.
@@ -97,6 +101,10 @@ pub struct Verdict {
     pub failure: Option<(KindId, Stage)>,
     /// Where Chromium, Firefox and WebKit differ on this exchange.
     pub engines: Vec<&'static str>,
+    /// The failing answer as the page shows it: its status line, then its headers, each with
+    /// `true` where it is at fault (a header that should be there and is not is listed as
+    /// absent). Empty when nothing failed.
+    pub shown: Vec<(String, bool)>,
 }
 
 const SPEC_PREFLIGHT_NEEDED: &str = "cors-safelisted-request-header";
@@ -250,6 +258,65 @@ fn token_list(value: &str) -> Option<Vec<String>> {
 }
 
 /// #cors-check on one response; the failure's kind when it fails.
+/// A CORS request answered with a redirect that passed the CORS check (#http-redirect-fetch):
+/// the browser follows it unless the target is not HTTP(S) or carries a user name or password;
+/// to another origin, the next request carries `Origin: null` (the tainted origin), which that
+/// server must allow.
+fn redirect(
+    req: &Request,
+    location: &str,
+    mut steps: Vec<Step>,
+    engines: Vec<&'static str>,
+) -> Verdict {
+    let lower = location.to_ascii_lowercase();
+    let to = crate::facts::origin_of(location);
+    let refused =
+        !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with('/'))
+            || location
+                .split('/')
+                .nth(2)
+                .is_some_and(|authority| authority.contains('@'));
+    let cross = to.is_some()
+        && to != req.url.as_deref().and_then(crate::facts::origin_of)
+        && req.origin != to;
+    steps.push(Step {
+        what: if refused {
+            format!("A CORS request does not follow this redirect to {location}: only http(s), without a password.")
+        } else if cross {
+            format!("The redirect to {location} is followed, to another origin: the next request carries Origin: null, which that server must allow{}.", if req.credentials { ", with credentials" } else { " (or *)" })
+        } else {
+            format!("The redirect to {location} is followed.")
+        },
+        pass: !refused,
+        spec: "http-redirect-fetch",
+    });
+    Verdict {
+        steps,
+        failure: refused.then_some((KindId::RedirectNotAllowed, Stage::Actual)),
+        engines,
+        shown: vec![],
+    }
+}
+
+/// The header showing that a cache served this response (an age over 0, or a hit), if any.
+fn cached(resp: &Response) -> Option<String> {
+    let age = resp
+        .get("Age")
+        .filter(|a| a.parse::<u64>().is_ok_and(|a| a > 0));
+    let hit = || {
+        resp.headers.iter().find(|(n, v)| {
+            n.len() > 7
+                && n[n.len() - 7..].eq_ignore_ascii_case("-status")
+                && v.to_ascii_lowercase().contains("hit")
+                || n.eq_ignore_ascii_case("x-cache") && v.to_ascii_lowercase().contains("hit")
+        })
+    };
+    match age {
+        Some(a) => Some(format!("Age: {a}")),
+        None => hit().map(|(n, v)| format!("{n}: {v}")),
+    }
+}
+
 fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindId, String)> {
     let Some(allow) = resp.get("Access-Control-Allow-Origin") else {
         return Err((
@@ -258,9 +325,21 @@ fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindI
         ));
     };
     if resp.count("Access-Control-Allow-Origin") > 1 || allow.contains(',') {
+        // Which layers the response names: the usual cause is two of them adding the header.
+        let layers: Vec<String> = ["Server", "X-Powered-By", "Via"]
+            .iter()
+            .filter_map(|n| resp.get(n).map(|v| format!("{n}: {v}")))
+            .collect();
         return Err((
             KindId::MultipleAllowOrigin,
-            format!("Access-Control-Allow-Origin holds several values ({allow}); exactly one is allowed"),
+            format!(
+                "Access-Control-Allow-Origin holds several values ({allow}); exactly one is allowed{}",
+                if layers.is_empty() {
+                    String::new()
+                } else {
+                    format!(". It passed through {}: let one add it", layers.join("; "))
+                }
+            ),
         ));
     }
     if allow == "*" && !req.credentials {
@@ -287,7 +366,12 @@ fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindI
         return Err(if valid {
             (
                 KindId::OriginMismatch,
-                format!("Access-Control-Allow-Origin is {allow}, not the page's origin {origin}"),
+                format!(
+                    "Access-Control-Allow-Origin is {allow}, not the page's origin {origin}{}",
+                    cached(resp).map_or(String::new(), |c| format!(
+                        ". It came from a cache ({c}), made for another origin: send Vary: Origin"
+                    ))
+                ),
             )
         } else {
             (
@@ -313,9 +397,9 @@ fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindI
     }
 }
 
-/// Checks one exchange as a browser would. Steps the evidence cannot decide (no response for
+/// Decides one exchange as a browser would. Steps the evidence cannot decide (no response for
 /// them) are left out; the verdict then covers what the evidence shows.
-pub fn check(ex: &Exchange) -> Verdict {
+fn decide(ex: &Exchange) -> Verdict {
     let req = &ex.request;
     let mut steps = Vec::new();
     let mut engines = Vec::new();
@@ -352,6 +436,7 @@ pub fn check(ex: &Exchange) -> Verdict {
         },
         failure: Some((kind, stage)),
         engines,
+        shown: vec![],
     };
     if needs {
         if let Some(pre) = &ex.preflight {
@@ -359,7 +444,7 @@ pub fn check(ex: &Exchange) -> Verdict {
                 return fail(&mut steps, format!("The preflight was answered with a redirect ({}): a preflight may not be redirected.", pre.status), SPEC_PREFLIGHT, KindId::PreflightRedirect, Stage::Preflight, engines);
             }
             let ok = (200..300).contains(&pre.status);
-            let cors = cors_check(req, pre, &origin);
+            let cors = cors_check(req, pre, ex.preflight_origin.as_deref().unwrap_or(&origin));
             if !ok && cors.is_err() {
                 engines.push("Chromium and Firefox report the missing or wrong Access-Control-Allow-Origin of this preflight; WebKit (Safari) checks its status first and reports that it was not successful.");
             }
@@ -477,11 +562,30 @@ pub fn check(ex: &Exchange) -> Verdict {
                 engines,
             );
         }
+        if let (true, Some(location)) = (
+            (300..400).contains(&actual.status) && actual.status != 304,
+            actual.get("Location"),
+        ) {
+            return redirect(req, &location, steps, engines);
+        }
         steps.push(Step {
             what: "The response passes the CORS check: the page can read it.".to_string(),
             pass: true,
             spec: SPEC_CORS_CHECK,
         });
+        let varies = actual
+            .get("Vary")
+            .is_some_and(|v| v == "*" || v.to_ascii_lowercase().contains("origin"));
+        if let (Some(c), false) = (
+            cached(actual),
+            varies || actual.get("Access-Control-Allow-Origin").as_deref() == Some("*"),
+        ) {
+            steps.push(Step {
+                what: format!("But a cache served it ({c}) without Vary: Origin: other origins may get this answer. Send Vary: Origin."),
+                pass: true,
+                spec: SPEC_CORS_CHECK,
+            });
+        }
         if let Some(expose) = actual.get("Access-Control-Expose-Headers") {
             steps.push(Step {
                 what: format!("Script can also read the exposed headers: {expose}."),
@@ -494,7 +598,56 @@ pub fn check(ex: &Exchange) -> Verdict {
         steps,
         failure: None,
         engines,
+        shown: vec![],
     }
+}
+
+/// How many header lines of a failing answer the card lists.
+const MAX_SHOWN: usize = 40;
+
+/// Checks one exchange as a browser would (see [`decide`]) and, when it fails, lists the failing answer with the header at
+/// fault marked.
+pub fn check(ex: &Exchange) -> Verdict {
+    let mut v = decide(ex);
+    let Some((kind, stage)) = v.failure else {
+        return v;
+    };
+    let Some(resp) = (if stage == Stage::Preflight {
+        &ex.preflight
+    } else {
+        &ex.actual
+    }) else {
+        return v;
+    };
+    let at_fault: &[&str] = match kind {
+        KindId::CredentialsNotTrue => &["access-control-allow-credentials"],
+        KindId::MethodNotAllowed => &["access-control-allow-methods"],
+        KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard => {
+            &["access-control-allow-headers"]
+        }
+        KindId::InvalidAllowMethodsOrHeaders => &[
+            "access-control-allow-methods",
+            "access-control-allow-headers",
+        ],
+        KindId::RedirectNotAllowed => &["location"],
+        KindId::PreflightBadStatus | KindId::PreflightRedirect => &[],
+        _ => &["access-control-allow-origin"],
+    };
+    v.shown.push((
+        format!("HTTP {}", resp.status),
+        matches!(kind, KindId::PreflightBadStatus | KindId::PreflightRedirect),
+    ));
+    for (n, value) in resp.headers.iter().take(MAX_SHOWN) {
+        let lower = n.to_ascii_lowercase();
+        v.shown
+            .push((format!("{n}: {value}"), at_fault.contains(&lower.as_str())));
+    }
+    for name in at_fault {
+        if resp.count(name) == 0 {
+            v.shown.push((format!("{name}: (absent)"), true));
+        }
+    }
+    v
 }
 
 #[cfg(test)]
@@ -530,6 +683,7 @@ mod tests {
         actual: Option<Response>,
     ) -> Option<(KindId, Stage)> {
         check(&Exchange {
+            preflight_origin: None,
             request: r,
             preflight: pre,
             actual,
@@ -827,6 +981,7 @@ mod tests {
             Some((KindId::MissingAllowOrigin, Stage::Actual))
         );
         let v = check(&Exchange {
+            preflight_origin: None,
             request: put(&[]),
             preflight: Some(resp(404, &[])),
             actual: None,
@@ -835,5 +990,172 @@ mod tests {
             !v.engines.is_empty(),
             "WebKit reports a failed preflight by its status"
         );
+    }
+
+    #[test]
+    fn layers_and_caches_are_named() {
+        let steps = |r: Request, actual: Response| {
+            check(&Exchange {
+                preflight_origin: None,
+                request: r,
+                preflight: None,
+                actual: Some(actual),
+            })
+            .steps
+        };
+        // Two layers: the failing step names the ones the response shows.
+        let s = steps(
+            req("GET", &[], false),
+            resp(
+                200,
+                &[
+                    ("Server", "nginx/1.22.1"),
+                    ("X-Powered-By", "Express"),
+                    ("Access-Control-Allow-Origin", O),
+                    ("Access-Control-Allow-Origin", O),
+                ],
+            ),
+        );
+        let last = &s.last().unwrap().what;
+        assert!(
+            last.contains("Server: nginx/1.22.1; X-Powered-By: Express")
+                && last.contains("let one add it"),
+            "{last}"
+        );
+        // A cached answer for another origin: the mismatch says where it came from.
+        let s = steps(
+            req("GET", &[], false),
+            resp(
+                200,
+                &[
+                    ("Access-Control-Allow-Origin", "https://app.example.com"),
+                    ("Age", "120"),
+                ],
+            ),
+        );
+        assert!(
+            s.last().unwrap().what.contains("from a cache (Age: 120)"),
+            "{s:?}"
+        );
+        // A passing answer from a cache without Vary: Origin: a warning, still readable.
+        let cached = |vary: Option<&str>, age: &str| {
+            let mut h = vec![("Access-Control-Allow-Origin", O), ("X-Cache", age)];
+            h.extend(vary.map(|v| ("Vary", v)));
+            steps(req("GET", &[], false), resp(200, &h))
+        };
+        let s = cached(None, "Hit from cloudfront");
+        assert!(
+            s.iter().all(|x| x.pass) && s.last().unwrap().what.contains("without Vary: Origin"),
+            "{s:?}"
+        );
+        assert!(
+            !cached(Some("Accept-Encoding, Origin"), "Hit from cloudfront")
+                .iter()
+                .any(|x| x.what.contains("Vary"))
+        );
+        assert!(!cached(None, "Miss from cloudfront")
+            .iter()
+            .any(|x| x.what.contains("Vary")));
+        assert!(!steps(
+            req("GET", &[], false),
+            resp(200, &[("Access-Control-Allow-Origin", "*"), ("Age", "5")])
+        )
+        .iter()
+        .any(|x| x.what.contains("Vary")));
+    }
+
+    #[test]
+    fn the_failing_answer_is_shown_with_the_header_at_fault_marked() {
+        let shown = |r: Request, pre: Option<Response>, actual: Option<Response>| {
+            check(&Exchange {
+                preflight_origin: None,
+                request: r,
+                preflight: pre,
+                actual,
+            })
+            .shown
+        };
+        // The verdict on a request answered without a preflight.
+        let after = |r: Request, actual: Response| {
+            check(&Exchange {
+                request: r,
+                preflight_origin: None,
+                preflight: None,
+                actual: Some(actual),
+            })
+        };
+        let marked = |v: &[(String, bool)]| -> Vec<String> {
+            v.iter()
+                .filter(|(_, m)| *m)
+                .map(|(l, _)| l.clone())
+                .collect()
+        };
+        // The method missing from a preflight's list.
+        let v = shown(
+            req("PUT", &[], false),
+            Some(resp(
+                204,
+                &[
+                    ("Access-Control-Allow-Origin", O),
+                    ("access-control-allow-methods", "GET"),
+                ],
+            )),
+            None,
+        );
+        assert_eq!(v[0], ("HTTP 204".to_string(), false));
+        assert_eq!(marked(&v), ["access-control-allow-methods: GET"]);
+        // A header that is absent is listed as such.
+        let v = shown(
+            req("GET", &[], false),
+            None,
+            Some(resp(200, &[("Content-Type", "text/plain")])),
+        );
+        assert_eq!(marked(&v), ["access-control-allow-origin: (absent)"]);
+        // A bad status marks the status line; a passing exchange shows nothing.
+        let v = shown(
+            req("PUT", &[], false),
+            Some(resp(401, &[("Access-Control-Allow-Origin", O)])),
+            None,
+        );
+        assert_eq!(marked(&v), ["HTTP 401"]);
+        assert!(shown(
+            req("GET", &[], false),
+            None,
+            Some(resp(200, &[("Access-Control-Allow-Origin", "*")]))
+        )
+        .is_empty());
+        // Redirects (with Allow-Origin, so the redirect itself passes the CORS check): a data:
+        // target or a password fails; another origin taints the origin; a path is followed.
+        for (location, failure, says) in [
+            (
+                "data:text/plain,hi",
+                Some((KindId::RedirectNotAllowed, Stage::Actual)),
+                "does not follow",
+            ),
+            (
+                "https://u:p@api.example.com/x",
+                Some((KindId::RedirectNotAllowed, Stage::Actual)),
+                "does not follow",
+            ),
+            ("https://other.example.org/x", None, "Origin: null"),
+            ("/elsewhere", None, "/elsewhere is followed."),
+        ] {
+            let v = after(
+                req("GET", &[], false),
+                resp(
+                    302,
+                    &[("Access-Control-Allow-Origin", O), ("Location", location)],
+                ),
+            );
+            assert_eq!(v.failure, failure, "{location}");
+            assert!(
+                v.steps.last().unwrap().what.contains(says),
+                "{location}: {:?}",
+                v.steps
+            );
+            if failure.is_some() {
+                assert_eq!(marked(&v.shown), [format!("Location: {location}")]);
+            }
+        }
     }
 }

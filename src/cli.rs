@@ -385,6 +385,12 @@ fn steps_text(out: &mut String, v: &crate::check::Verdict) {
     for e in &v.engines {
         out.push_str(&format!("    note: {e}\n"));
     }
+    if !v.shown.is_empty() {
+        out.push_str("   The failing answer (>> the header at fault):\n");
+        for (line, bad) in &v.shown {
+            out.push_str(&format!("    {} {line}\n", if *bad { ">>" } else { "  " }));
+        }
+    }
 }
 
 /// How many cards the text output shows in full; the others get one line each.

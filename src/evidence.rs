@@ -379,6 +379,7 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                             .map(|n| (n.to_string(), "(set by the page)".to_string()))
                             .collect();
                         current = Some(Exchange {
+                            preflight_origin: None,
                             request: Request {
                                 origin,
                                 url,
@@ -401,13 +402,19 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                     if let Some(c) = current.as_mut() {
                         c.request.headers = headers;
                         c.request.credentials |= credentials;
-                        c.request.origin = c.request.origin.take().or(origin);
+                        // The request's own Origin; the preflight's is kept when it differs.
+                        let pre = c.request.origin.take();
+                        c.request.origin = origin.or(pre.clone());
+                        if pre != c.request.origin {
+                            c.preflight_origin = pre;
+                        }
                     }
                 } else {
                     if let Some(done) = current.take() {
                         out.push(done);
                     }
                     current = Some(Exchange {
+                        preflight_origin: None,
                         request: Request {
                             origin,
                             url,
@@ -441,6 +448,7 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                             out.push(done);
                         }
                         current = Some(Exchange {
+                            preflight_origin: None,
                             request,
                             preflight: None,
                             actual: Some(r),
@@ -522,7 +530,9 @@ pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
             })
             .cloned()
             .collect();
+        let (preflight, preflight_origin) = claimed.map_or((None, None), |p| (p.3, Some(p.4)));
         out.push(Exchange {
+            preflight_origin: preflight_origin.filter(|o| *o != origin),
             request: Request {
                 origin: Some(origin),
                 url: Some(e.url.clone()),
@@ -530,13 +540,14 @@ pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
                 headers,
                 credentials: e.cookies,
             },
-            preflight: claimed.and_then(|p| p.3),
+            preflight,
             actual: answer(e),
         });
     }
     // Preflights whose request the file does not hold (it was never sent: the preflight failed).
     for (url, method, names, answer, origin, cookies) in preflights {
         out.push(Exchange {
+            preflight_origin: None,
             request: Request {
                 origin: Some(origin),
                 url: Some(url),

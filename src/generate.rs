@@ -430,7 +430,8 @@ impl Framework {
 }
 
 /// What the verification matrix last measured for a target: (server and version, scenarios
-/// passed as "n/m"). Written by tests/verify/verify.mjs.
+/// passed per engine as "Chromium n/m, Firefox n/m, WebKit n/m"). Written by
+/// tests/verify/verify.mjs.
 pub fn verified(id: &str) -> Option<(&'static str, &'static str)> {
     include_str!("generate/verified.tsv")
         .lines()

@@ -55,7 +55,14 @@ fn send(
     for (n, v) in headers {
         req = req.set(n, v);
     }
-    let resp = match req.call() {
+    // As a browser does: a method that may carry a body is sent with an empty one
+    // (Content-Length: 0); some servers refuse the request without it (WEBrick: 411).
+    let sent = if matches!(method, "GET" | "HEAD" | "OPTIONS") {
+        req.call()
+    } else {
+        req.send_bytes(&[])
+    };
+    let resp = match sent {
         Ok(r) => r,
         Err(ureq::Error::Status(_, r)) => r,
         Err(ureq::Error::Transport(t)) => return Err(format!("{method} {url}: {t}")),
@@ -165,6 +172,7 @@ pub fn run(o: &Options) -> Result<Probe, String> {
         credentials: o.credentials,
     };
     let mut ex = Exchange {
+        preflight_origin: None,
         request: request.clone(),
         preflight: None,
         actual: None,

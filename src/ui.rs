@@ -361,21 +361,24 @@ fn Examples(
                 data-testid="examples"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    let example = match v.parse::<usize>() {
-                        Ok(i) => ENGINE_EXAMPLES.get(i).map(|e| e.2),
-                        Err(_) => catalog::KindId::from_id(&v).map(|k| catalog::kind(k).example),
-                    };
-                    if let Some(t) = example {
-                        text.set(t.to_string());
-                        shown.set(t.to_string());
-                    }
+                    // The texts load with the first choice (examples.js, see catalog::examples).
+                    browser::load(browser::EXAMPLES, move || {
+                        let example = match v.parse::<usize>() {
+                            Ok(i) => ENGINE_EXAMPLES.get(i).and_then(|e| catalog::examples::example(e.0, e.1)),
+                            Err(_) => catalog::KindId::from_id(&v).map(catalog::examples::of_kind),
+                        };
+                        if let Some(t) = example.filter(|t| !t.is_empty()) {
+                            text.set(t.to_string());
+                            shown.set(t.to_string());
+                        }
+                    });
                 }
             >
                 <option value="">"choose an error…"</option>
                 <optgroup label="Chrome / Edge">
                     {KINDS
                         .iter()
-                        .filter(|k| !ENGINE_EXAMPLES.iter().any(|e| e.2 == k.example))
+                        .filter(|k| !catalog::NO_CHROME_EXAMPLE.contains(&k.id))
                         .map(|k| view! { <option value=k.id.id()>{k.title}</option> })
                         .collect_view()}
                 </optgroup>
@@ -489,6 +492,10 @@ fn steps_view(v: crate::check::Verdict) -> AnyView {
                 }).collect_view()}
             </ol>
             <ul>{v.engines.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            {(!v.shown.is_empty()).then(|| {
+                let text: String = v.shown.into_iter().map(|(line, bad)| format!("{}{line}\n", if bad { "✗ " } else { "  " })).collect();
+                view! { <pre class="answer" data-testid="answer">{text}</pre> }
+            })}
         </section>
     }
     .into_any()

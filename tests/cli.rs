@@ -362,7 +362,9 @@ fn config_from_says_what_it_could_not_use() {
 }
 
 /// A loopback server for `check`: answers each request with `answer(method, origin)`, for at
-/// most `max` connections (each read bounded by a timeout); returns its base URL.
+/// most `max` connections (each read bounded by a timeout); returns its base URL. Like WEBrick,
+/// it refuses a request of a method with a body that has no Content-Length (411), as a browser
+/// never sends one.
 fn loopback(max: usize, answer: fn(&str, &str) -> String) -> String {
     use std::io::{BufRead, BufReader};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -376,11 +378,13 @@ fn loopback(max: usize, answer: fn(&str, &str) -> String) -> String {
             let _ = reader.read_line(&mut first);
             let method = first.split(' ').next().unwrap_or("").to_string();
             let mut origin = String::new();
+            let mut length = false;
             for _ in 0..100 {
                 let mut line = String::new();
                 if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
                     break;
                 }
+                length |= line.to_ascii_lowercase().starts_with("content-length:");
                 if let Some(v) = line
                     .strip_prefix("Origin: ")
                     .or_else(|| line.strip_prefix("origin: "))
@@ -388,7 +392,11 @@ fn loopback(max: usize, answer: fn(&str, &str) -> String) -> String {
                     origin = v.trim().to_string();
                 }
             }
-            let head = answer(&method, &origin);
+            let head = if matches!(method.as_str(), "GET" | "HEAD" | "OPTIONS") || length {
+                answer(&method, &origin)
+            } else {
+                "HTTP/1.1 411 Length Required\r\n".to_string()
+            };
             let _ = stream.write_all(
                 format!("{head}Content-Length: 2\r\nConnection: close\r\n\r\n{{}}").as_bytes(),
             );

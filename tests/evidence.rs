@@ -248,3 +248,30 @@ fn firefox_copy_as_fetch_fills_the_request() {
         Some("https://api.example.com/me")
     );
 }
+
+/// A redirect to another origin, as Firefox ESR 153 sent it (tests/differential, seed
+/// 20261202, case 33): the redirect passes and taints the origin; the preflight to the new URL
+/// still carried the page's origin and the request Origin: null, and each answer matched its
+/// own request's origin, so the page read the answer. Every exchange passes, and the redirect
+/// step says that the next request carries Origin: null.
+#[test]
+fn a_redirect_to_another_origin_taints_the_origin() {
+    let r = diagnose(&paste("firefox-tainted-origin-redirect"));
+    assert!(
+        r.diagnoses.is_empty(),
+        "{:?}",
+        r.diagnoses.iter().map(|d| d.kind).collect::<Vec<_>>()
+    );
+    assert_eq!(r.evidence.len(), 2);
+    let steps: Vec<&str> = r
+        .evidence
+        .iter()
+        .flat_map(|c| c.verdict.steps.iter().map(|s| s.what.as_str()))
+        .collect();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("the next request carries Origin: null")),
+        "{steps:?}"
+    );
+}

@@ -30,7 +30,7 @@ impl Rng {
 }
 
 fn seeds() -> Vec<String> {
-    let mut out: Vec<String> = KINDS.iter().map(|k| k.example.to_string()).collect();
+    let mut out: Vec<String> = KINDS.iter().map(|k| k.example().to_string()).collect();
     let mut files: Vec<_> = ["tests/corpus", "tests/evidence"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(dir).expect("a corpus folder").flatten())

@@ -416,3 +416,35 @@ fn xml_targets_are_well_formed() {
             .arg(p))
     });
 }
+
+/// The matrix's record (src/generate/verified.tsv, shown on the page and in `frameworks
+/// --json`): every row is a real target, run in all three engines, every applicable scenario
+/// passing; a run that failed anywhere cannot be committed as verified.
+#[test]
+fn verified_rows_name_a_target_and_pass_in_every_engine() {
+    let text = include_str!("../src/generate/verified.tsv");
+    let mut rows = 0;
+    for line in text.lines() {
+        let id = line.split('\t').next().unwrap_or("");
+        assert!(
+            cors_doctor::generate::framework(id).is_some(),
+            "{id} is not a target"
+        );
+        let (server, passed) = cors_doctor::generate::verified(id).expect("row");
+        assert!(!server.is_empty(), "{id}: no server named");
+        let engines: Vec<&str> = passed.split(", ").collect();
+        assert_eq!(engines.len(), 3, "{id}: {passed}");
+        for (engine, want) in engines.iter().zip(["Chromium ", "Firefox ", "WebKit "]) {
+            let counts = engine
+                .strip_prefix(want)
+                .unwrap_or_else(|| panic!("{id}: {passed}"));
+            let (n, m) = counts
+                .split_once('/')
+                .unwrap_or_else(|| panic!("{id}: {passed}"));
+            assert!(m.parse::<u32>().unwrap_or(0) >= 8, "{id}: {passed}");
+            assert_eq!(n, m, "{id}: not every scenario passed in {engine}");
+        }
+        rows += 1;
+    }
+    assert!(rows >= 30, "only {rows} targets verified");
+}

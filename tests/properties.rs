@@ -8,7 +8,7 @@ use cors_doctor::parse::{diagnose, Scan};
 use proptest::prelude::*;
 
 fn samples() -> Vec<String> {
-    let mut out: Vec<String> = KINDS.iter().map(|k| k.example.to_string()).collect();
+    let mut out: Vec<String> = KINDS.iter().map(|k| k.example().to_string()).collect();
     let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
         .unwrap()
         .flatten()

@@ -22,9 +22,10 @@ fn lines() -> Vec<String> {
             }
         }
     }
-    out.extend(KINDS.iter().map(|k| normalize(k.example).into_owned()));
-    for e in ENGINE_EXAMPLES {
-        out.extend(e.2.lines().map(|l| normalize(l).into_owned()));
+    out.extend(KINDS.iter().map(|k| normalize(k.example()).into_owned()));
+    for &(kind, engine) in ENGINE_EXAMPLES {
+        let text = cors_doctor::catalog::examples::example(kind, engine).unwrap_or_default();
+        out.extend(text.lines().map(|l| normalize(l).into_owned()));
     }
     out.retain(|l| !l.is_empty());
     out.sort();

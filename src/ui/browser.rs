@@ -80,11 +80,24 @@ pub const FIREFOX_LANGUAGES: LazyData = LazyData {
     is_loaded: crate::l10n::is_loaded,
 };
 
+/// The example menu's pastes (see [`crate::catalog::examples`]): loaded when one is chosen.
+pub const EXAMPLES: LazyData = LazyData {
+    file: "examples.js",
+    global: "corsDoctorExamples",
+    install: crate::catalog::examples::install,
+    is_loaded: crate::catalog::examples::is_loaded,
+};
+
 /// Loads `data` once, installs it, then calls `done`, also when the file could not be loaded
 /// (a pattern then stays unchecked and refused; a paste stays read in English only). A script
 /// element, not `fetch`: the page forbids every connection after load, and this is the page's
 /// own file, nothing leaves it.
 pub fn load(data: LazyData, done: impl FnOnce() + 'static) {
+    load_boxed(data, Box::new(done));
+}
+
+/// [`load`], one copy in the wasm whatever its callers.
+fn load_boxed(data: LazyData, done: Box<dyn FnOnce()>) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;

@@ -233,7 +233,7 @@ pub fn ConfigPanel(
                             <p class="snippet__file" data-testid="config-file">{format!("{} — {}", f.file, f.placement)}</p>
                             <p class="snippet__verified" data-testid="verified">
                                 {match generate::verified(f.id) {
-                                    Some((server, passed)) => format!("Verified in Chromium against {server}: {passed} scenarios pass."),
+                                    Some((server, passed)) => format!("Verified against {server}: {passed} scenarios pass."),
                                     None => "Checked for syntax and shape only; not run in a real server here.".to_string(),
                                 }}
                             </p>

@@ -155,6 +155,10 @@ async function main() {
     check((await page.textContent('[data-testid=kind-id]')) === 'header-not-allowed' && steps.includes('✗ The header authorization is not in Access-Control-Allow-Headers')
       && (await page.locator('[data-testid=from-headers]').count()) === 1,
       'pasted curl -v output is checked step by step, the failing step marked, the card from the headers');
+    // The failing answer is shown with the header at fault marked (✗), as text.
+    const answer = await page.textContent('[data-testid=answer]').catch(() => '');
+    check(/✗ Access-Control-Allow-Headers: /i.test(answer) && /\n {2}\S/.test(answer) && (await page.locator('[data-testid=answer] *').count()) === 0,
+      `the failing answer is listed with the header at fault marked (${JSON.stringify(answer.slice(0, 200))})`);
     check((await page.textContent('[data-testid=config]')).toLowerCase().includes('authorization'), 'the config from the headers allows the header they lacked');
     // A paraphrase in no browser's wording is a close match, marked as such, with its facts.
     await page.fill('[data-testid=paste]', 'cors preflight: header "X-Api-Key" not allowed');

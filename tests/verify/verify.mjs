@@ -1,30 +1,33 @@
 // The verification matrix: every target that runs on this machine is started as a real server
-// with the config cors-doctor generated, and real headless Chromium, from another origin, makes
-// the requests that failed. Per target and scenario it records whether the fix works, and
-// whether another origin is still refused. A baseline run against the same backend without CORS
-// checks that the parser names the errors Chromium prints.
+// with the config cors-doctor generated, and three real browser engines (Chromium, Firefox ESR
+// and WebKitGTK, Safari's engine; tests/verify/engines.mjs), from another origin, make the
+// requests that failed. Per target, engine and scenario it records whether the fix works, and
+// whether another origin is still refused. A baseline run per engine against the same backend
+// without CORS checks that the parser names the errors each engine prints.
 //
-// Usage: node tests/verify/verify.mjs [--only id,id]
-// Needs: target/debug/cors-doctor, Debian's chromium/nginx/haproxy/apache2/php-cli, the npm
-// devDependencies, and a Python venv with flask, flask-cors, fastapi, uvicorn (scripts/setup.sh
-// --verify installs all of them). Servers listen on 127.0.0.1 only; every process started here
-// is stopped here, by PID. Writes tests/verify/matrix.json, src/generate/verified.tsv and the
-// README's matrix section.
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
+// Usage: node tests/verify/verify.mjs [--only=id,id] [--engines=chromium,firefox,webkit]
+// Needs: target/debug/cors-doctor, Debian's chromium, firefox-esr, gir1.2-webkit2-4.1,
+// python3-gi, xvfb, nginx/haproxy/apache2/php-cli, the npm devDependencies, and a Python venv
+// with flask, flask-cors, fastapi, uvicorn (scripts/setup.sh --test installs all of them).
+// Servers listen on 127.0.0.1 only; every process started here is stopped here, by PID. A full
+// run (every target, every engine) writes tests/verify/matrix.json, src/generate/verified.tsv
+// and the README's matrix section.
+import { spawn, spawnSync, execFile, execFileSync } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
 import { mkdtemp, writeFile, readFile, rm, mkdir, symlink } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { tmpdir, homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, ENGINE_NAMES, ENGINE_LABELS } from './engines.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = process.env.CORS_DOCTOR_BIN ?? join(ROOT, 'target/debug/cors-doctor');
 const VENV = process.env.CORS_DOCTOR_VENV ?? join(homedir(), '.cache/cors-doctor/venv');
 const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean);
 const TARGET_SECONDS = 60;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+// --engines=chromium,firefox,webkit (the default: all three).
+const ENGINES = (process.argv.find((a) => a.startsWith('--engines='))?.slice(10) ?? ENGINE_NAMES.join(',')).split(',').filter(Boolean);
+for (const e of ENGINES) if (!ENGINE_NAMES.includes(e)) { console.error(`unknown engine ${e}: use ${ENGINE_NAMES.join(', ')}`); process.exit(2); }
 
 // ---- the application every target serves --------------------------------------------------
 // GET /api/data: JSON and an X-Request-Id header the page must be able to read;
@@ -77,6 +80,9 @@ function generate(id, origin, full = null) {
     '--expose', full.expose ?? 'X-Request-Id', '--credentials', '--max-age', '600'] : [];
   return execFileSync(CLI, ['config', '--framework', id, '--origin', origin, ...policy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+// A target's config; a layered pair generates one config per layer.
+const configFor = (t, origin, full = null) => (t.generate ? t.generate(origin, full) : generate(t.id, origin, full));
 
 function version(cmd, args, pattern) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -167,6 +173,39 @@ const TARGETS = [
     env: () => ({ NEXT_TELEMETRY_DISABLED: '1' }),
     group: true,
   },
+  { id: 'sveltekit', server: () => `SvelteKit ${npmVersion('@sveltejs/kit')} + adapter-node ${npmVersion('@sveltejs/adapter-node')} (vite build, node build)`, startSeconds: 30,
+    async prepare(dir, cfg, port) {
+      // Like Next.js, built below the project's node_modules (the bundler does not follow our
+      // symlink); the generated hook is src/hooks.server.ts, the three routes +server.ts files.
+      dir = join(ROOT, 'target/verify-sveltekit');
+      await rm(dir, { recursive: true, force: true });
+      const routes = {
+        'data': `export const GET = () => json({ ok: true }, { headers: { 'X-Request-Id': '42' } });`,
+        'items/1': `export const PUT = () => json({ updated: true });`,
+        'error': `export const GET = () => json({ error: true }, { status: 500 });`,
+      };
+      for (const [path, handler] of Object.entries(routes)) {
+        await mkdir(join(dir, 'src/routes/api', path), { recursive: true });
+        await writeFile(join(dir, 'src/routes/api', path, '+server.ts'), `import { json } from '@sveltejs/kit';\n\n${handler}\n`);
+      }
+      await writeFile(join(dir, 'src/hooks.server.ts'), cfg);
+      await writeFile(join(dir, 'src/app.html'), '<!doctype html><html><head>%sveltekit.head%</head><body>%sveltekit.body%</body></html>\n');
+      await writeFile(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
+      await writeFile(join(dir, 'svelte.config.js'), `import adapter from '@sveltejs/adapter-node';\nexport default { kit: { adapter: adapter() } };\n`);
+      await writeFile(join(dir, 'vite.config.js'), `import { sveltekit } from '@sveltejs/kit/vite';\nexport default { plugins: [sveltekit()], logLevel: 'error' };\n`);
+      execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: dir, timeout: 300_000, stdio: ['ignore', 'ignore', 'pipe'] });
+      return ['node', ['build'], dir];
+    },
+    env: (port) => ({ HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}` }) },
+  // Cloud Functions for Firebase (2nd gen) run an onRequest handler in Google's Functions
+  // Framework (Express); served here by that framework's own server, bound to loopback.
+  { id: 'firebase-functions', server: () => `firebase-functions ${npmVersion('firebase-functions')} on @google-cloud/functions-framework ${npmVersion('@google-cloud/functions-framework')}`,
+    async prepare(dir, cfg, port) {
+      const t = must(cfg, `  res.json({ ok: true });`, `  const [status, body, headers] = require('./routes.js').reply(req.method, req.path);\n  res.status(status).set(headers).json(body);`);
+      await writeFile(join(dir, 'index.js'), t);
+      await writeFile(join(dir, 'serve.js'), `const framework = require('@google-cloud/functions-framework');\nframework.http('api', require('./index.js').api);\nrequire('@google-cloud/functions-framework/testing').getTestServer('api').listen(${port}, '127.0.0.1');\n`);
+      return ['node', ['serve.js']];
+    } },
   { id: 'flask', server: () => `Flask ${pyVersion('flask')} + flask-cors ${pyVersion('flask-cors')}`,
     async prepare(dir, cfg, port) {
       const t = must(cfg, `@app.get("/api/health")\ndef health():\n    return {"ok": True}`,
@@ -322,6 +361,55 @@ const TARGETS = [
       await azure(api, 'PUT', '/api', { restype: 'container' }, { 'x-ms-blob-public-access': 'blob' });
       await azure(api, 'PUT', '/api/data', {}, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': 'application/json', 'x-ms-meta-requestid': '42' }, '{"ok":true}');
     } },
+  // Socket.IO's cors option covers its own HTTP endpoint (the long-polling transport, plain
+  // CORS), not the routes of the server it is attached to: the page talks to /socket.io/. The
+  // handshake carries X-Request-Id (engine.io's initial_headers hook); PUT is not a transport
+  // method, so its answer (400) must be readable after the preflight; an unknown session id is
+  // the error answer (400).
+  { id: 'socket-io', server: () => `Socket.IO ${npmVersion('socket.io')} (engine.io ${npmVersion('engine.io')}, polling transport)`,
+    probe: { data: '/socket.io/?EIO=4&transport=polling', put: '/socket.io/?EIO=4&transport=polling', error: '/socket.io/?EIO=4&transport=polling&sid=unknown', errorStatus: 400, expose: 'X-Request-Id',
+      ok: (text) => /^0\{"sid"/.test(text), putOk: (status) => status === 400 },
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `const httpServer = createServer();`, `const httpServer = createServer(require('./routes.js').handle);`);
+      t = must(t, `io.on('connection', (socket) => socket.emit('hello'));`, `io.on('connection', (socket) => socket.emit('hello'));\nio.engine.on('initial_headers', (headers) => { headers['X-Request-Id'] = '42'; });`);
+      t = must(t, `httpServer.listen(3000, '127.0.0.1');`, `httpServer.listen(${port}, '127.0.0.1');`);
+      await writeFile(join(dir, 'server.js'), t);
+      return ['node', ['server.js']];
+    } },
+  // Elysia runs on Bun (npm's bun package ships the binary).
+  { id: 'elysia', server: () => `Elysia ${npmVersion('elysia')} + @elysiajs/cors ${npmVersion('@elysiajs/cors')} on Bun ${npmVersion('bun')}`,
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `  .get('/api/health', () => ({ ok: true }))`,
+        `  .all('/api/*', ({ request, path, set }) => { const [s, b, h] = require('./routes.js').reply(request.method, path); set.status = s; Object.assign(set.headers, h); return b; })`);
+      t = must(t, `.listen({ hostname: '127.0.0.1', port: 3000 })`, `.listen({ hostname: '127.0.0.1', port: ${port} })`);
+      await writeFile(join(dir, 'index.ts'), t);
+      return [join(ROOT, 'node_modules/.bin/bun'), ['run', 'index.ts']];
+    },
+    env: (port, dir) => ({ BUN_INSTALL_CACHE_DIR: join(dir, 'bun-cache'), DO_NOT_TRACK: '1' }) },
+  // Supabase Edge Functions are Deno.serve handlers: run under Deno (npm's deno package ships
+  // the binary), as `supabase functions serve` runs them, without the Supabase CLI's gateway.
+  { id: 'supabase-edge-functions', server: () => `Deno ${npmVersion('deno')} (Deno.serve, as the Edge Runtime runs it)`,
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `Deno.serve(async (req) => {`, `Deno.serve({ hostname: '127.0.0.1', port: ${port} }, async (req) => {`);
+      t = must(t, `  return Response.json({ ok: true }, { headers: corsHeaders(origin) });`,
+        `  const path = new URL(req.url).pathname;\n  const [status, body, extra]: [number, unknown, Record<string, string>] =\n    req.method === 'GET' && path === '/api/data' ? [200, { ok: true }, { 'X-Request-Id': '42' }]\n    : req.method === 'PUT' && path === '/api/items/1' ? [200, { updated: true }, {}]\n    : req.method === 'GET' && path === '/api/error' ? [500, { error: true }, {}]\n    : [404, { error: 'not found' }, {}];\n  return Response.json(body, { status, headers: { ...corsHeaders(origin), ...extra } });`);
+      await writeFile(join(dir, 'index.ts'), t);
+      return [join(ROOT, 'node_modules/.bin/deno'), ['run', '--allow-net=127.0.0.1', '--no-prompt', '--no-remote', 'index.ts']];
+    },
+    env: (port, dir) => ({ DENO_DIR: join(dir, 'deno'), DENO_NO_UPDATE_CHECK: '1' }) },
+  // Echo from Debian's GOPATH tree; its /v4 import path is a link made in the work directory.
+  { id: 'echo', server: () => `Echo ${version('dpkg-query', ['-W', 'golang-github-labstack-echo-dev'], /echo-dev\s+(\S+)/)} (Debian)`,
+    async prepare(dir, cfg, port) {
+      let t = must(cfg, `	e.GET("/api/health", func(c echo.Context) error {\n		return c.JSON(http.StatusOK, map[string]bool{"ok": true})\n	})`,
+        `	e.GET("/api/data", func(c echo.Context) error {\n		c.Response().Header().Set("X-Request-Id", "42")\n		return c.JSON(http.StatusOK, map[string]bool{"ok": true})\n	})\n	e.PUT("/api/items/1", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]bool{"updated": true}) })\n	e.GET("/api/error", func(c echo.Context) error { return c.JSON(http.StatusInternalServerError, map[string]bool{"error": true}) })`);
+      t = must(t, `e.Start("127.0.0.1:8080")`, `e.Start("127.0.0.1:${port}")`);
+      const gopath = join(dir, 'gopath');
+      await mkdir(join(gopath, 'src/github.com/labstack/echo'), { recursive: true });
+      await symlink('/usr/share/gocode/src/github.com/labstack/echo', join(gopath, 'src/github.com/labstack/echo/v4'));
+      await writeFile(join(dir, 'main.go'), t);
+      execFileSync('go', ['build', '-o', 'server', 'main.go'], { cwd: dir, env: { ...process.env, GO111MODULE: 'off', GOPATH: `${gopath}:/usr/share/gocode`, GOCACHE: join(homedir(), '.cache/cors-doctor/go-build'), GOFLAGS: '' } });
+      return [join(dir, 'server'), []];
+    } },
   { id: 'nginx', server: () => `nginx ${version('nginx', ['-v'], /nginx\/(\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
       let t = must(cfg, `listen 127.0.0.1:8080;`, `listen 127.0.0.1:${port};`);
@@ -329,6 +417,27 @@ const TARGETS = [
       await mkdir(join(dir, 'tmp'), { recursive: true });
       await writeFile(join(dir, 'nginx.conf'), `worker_processes 1;\ndaemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/tmp/body;\n  proxy_temp_path ${dir}/tmp/proxy;\n  fastcgi_temp_path ${dir}/tmp/fcgi;\n  uwsgi_temp_path ${dir}/tmp/uwsgi;\n  scgi_temp_path ${dir}/tmp/scgi;\n${t}\n}\n`);
       return ['nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')]];
+    } },
+  // Layers: nginx in front of an Express app, both configured by cors-doctor for the same
+  // policy (the app's own config left in place, as it usually is). The pair must still send
+  // exactly one Allow-Origin (the generated nginx config hides the app's): scenario
+  // single-allow-origin. Not a target of its own: the two generated configs together.
+  { id: 'nginx+express', layers: ['nginx', 'express'], server: () => `nginx ${version('nginx', ['-v'], /nginx\/(\S+)/)} in front of Express ${npmVersion('express')} + cors ${npmVersion('cors')}`,
+    generate: (origin, full) => JSON.stringify({ origin, nginx: generate('nginx', origin, full), express: generate('express', origin, full) }),
+    async prepare(dir, cfg, port, backend, variant, helpers) {
+      const { nginx, express } = JSON.parse(cfg);
+      const appPort = await freePort();
+      let app = must(express, `app.get('/api/health', (req, res) => res.json({ ok: true }));`, `require('./routes.js').express(app);`);
+      app = must(app, `app.listen(8080, '127.0.0.1')`, `app.listen(${appPort}, '127.0.0.1')`);
+      await writeFile(join(dir, 'app.js'), app);
+      const child = start('node', ['app.js'], dir);
+      helpers.push(child);
+      await waitForPort(appPort, child, TARGET_SECONDS / 2);
+      // The control: the app alone does send Allow-Origin, so one header from the pair means
+      // the proxy's config removed the app's, not that only one layer was configured.
+      const alone = await rawRequest(`http://127.0.0.1:${appPort}/api/data`, { headers: { Origin: JSON.parse(cfg).origin } });
+      if (!alone.headers.some(([k]) => k.toLowerCase() === 'access-control-allow-origin')) throw new Error('the app behind nginx sends no Allow-Origin of its own: the layers scenario would prove nothing');
+      return TARGETS.find((t) => t.id === 'nginx').prepare(dir, nginx, port, appPort);
     } },
   { id: 'haproxy', server: () => `HAProxy ${version('haproxy', ['-v'], /version (\S+)/)}`, backend: true,
     async prepare(dir, cfg, port, backend) {
@@ -418,7 +527,87 @@ async function waitForPort(port, child, seconds) {
 // ---- the browser side ----------------------------------------------------------------------
 // Targets whose generated config matches origin patterns (generate::targets::supports_patterns).
 const PATTERN_TARGETS = new Set(JSON.parse(execFileSync(CLI, ['frameworks', '--json'], { encoding: 'utf8' })).filter((f) => f.patterns).map((f) => f.id));
-const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin', 'pattern-lookalikes-refused'];
+const SCENARIOS = ['broken-detected', 'simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500', 'other-origin-refused', 'pattern-origin', 'pattern-lookalikes-refused', 'single-allow-origin', 'check-cli'];
+// Checked once from Node, the server's answer whatever the engine.
+const SERVER_SCENARIOS = new Set(['pattern-lookalikes-refused', 'single-allow-origin', 'check-cli']);
+
+// Every answer to the allowed origin (the request, the preflight, the error) carries exactly
+// one Access-Control-Allow-Origin line with one value: two layers adding it (an app behind a
+// proxy) is the multiple-allow-origin failure. Returns the answers that did not.
+async function notSingleAllowOrigin(api, origin, probe) {
+  const bad = [];
+  const ask = async (name, path, init) => {
+    const r = await rawRequest(api + path, init);
+    const values = r.headers.filter(([k]) => k.toLowerCase() === 'access-control-allow-origin').map(([, v]) => v);
+    if (values.length !== 1 || values[0].includes(',')) bad.push(`${name}: ${JSON.stringify(values)}`);
+  };
+  await ask('GET', probe.data, { headers: { Origin: origin } });
+  await ask('preflight', probe.put, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+  await ask('error', probe.error, { headers: { Origin: origin } });
+  return bad;
+}
+
+// `cors-doctor check` against the running server, the PUT with Authorization and credentials
+// (preflight, then the request): returns { code, kind, audit } from its JSON.
+function checkCli(url, origin, { audit = false, credentials = true } = {}) {
+  const args = ['check', url, '--origin', origin, '--method', 'PUT', '--header', 'Authorization: Bearer t', '--header', 'Content-Type: application/json', '--json'];
+  if (credentials) args.push('--credentials');
+  if (audit) args.push('--audit');
+  // Asynchronous: the audit controls' servers run in this process and must keep answering.
+  return new Promise((ok) => {
+    execFile(CLI, args, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      let json = {};
+      try { json = JSON.parse(stdout); } catch {}
+      ok({ code: error ? error.code : 0, kind: json.kind ?? null, audit: (json.audit ?? []).map((a) => a.origin), stderr: (stderr ?? '').slice(0, 300) });
+    });
+  });
+}
+
+// The audit's controls: a server that reflects every origin with credentials, and one that
+// allows origins by an unanchored regular expression. `check --audit` must flag both.
+async function auditControls() {
+  // A site origin (the controls only read the Origin header; no name is resolved).
+  const pageOrigin = 'https://app.example.com';
+  const allowed = /https:\/\/app\.example\.com/; // no ^ and no $: the classic mistake
+  const servers = {
+    reflecting: (req) => req.headers.origin,
+    unanchored: (req) => (allowed.test(req.headers.origin ?? '') ? req.headers.origin : null),
+  };
+  const out = {};
+  for (const [name, pick] of Object.entries(servers)) {
+    const server = createServer((req, res) => {
+      const o = pick(req);
+      const h = o ? { 'Access-Control-Allow-Origin': o, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'Authorization, Content-Type' } : {};
+      req.resume();
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, h).end('{}');
+    });
+    await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const r = await checkCli(`http://127.0.0.1:${server.address().port}/api/items/1`, pageOrigin, { audit: true });
+      out[name] = { ...r, ok: r.code === 1 && r.audit.length > 0 };
+    } finally {
+      server.close();
+    }
+  }
+  return out;
+}
+
+// One HTTP request from Node with the response's header lines as sent (fetch joins repeats).
+function rawRequest(url, { method = 'GET', headers = {} } = {}) {
+  return new Promise((ok, no) => {
+    const req = httpRequest(url, { method, headers, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const lines = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) lines.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+        ok({ status: res.statusCode, headers: lines });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('error', no);
+    req.end();
+  });
+}
 
 // Origins an attacker can own that a loose pattern would let in, for the pattern
 // http://*.localhost:PORT: no dot before the fixed part, the fixed part as a prefix of another
@@ -441,50 +630,46 @@ async function lookalikesRefused(api, port) {
   return accepted;
 }
 
+// What the page asks for and what counts as success. The application (APP): JSON routes.
 // Storage targets (blob/object stores) serve files, not the application: the exposed header is
 // the object's metadata header, a PUT without the store's own signature is refused by the store
 // (the check is that its answer is readable, i.e. the preflight passed and the CORS headers are
-// on the error), and the error response is a 404 for a missing object.
-async function runScenarios(context, pageBase, otherBase, api, patternBase, storage = null) {
-  const page = await context.newPage();
-  await page.goto(pageBase);
-  const exposedName = storage?.expose ?? 'X-Request-Id';
-  const errorPath = storage ? '/api/missing' : '/api/error';
-  const r = await page.evaluate(async ({ api, exposedName, errorPath }) => {
+// on the error), and the error response is a 404 for a missing object. A target may name its
+// own (Socket.IO: the polling transport's handshake).
+const APP = { data: '/api/data', put: '/api/items/1', error: '/api/error', errorStatus: 500, expose: 'X-Request-Id',
+  ok: (text) => /"ok":\s*true/.test(text), putOk: (status, text) => status === 200 && /"updated":\s*true/.test(text) };
+const probeOf = (t) => t.probe ?? (t.storage
+  ? { ...APP, error: '/api/missing', errorStatus: 404, expose: t.storage.expose, putOk: (status) => Number.isInteger(status) }
+  : APP);
+
+async function runScenarios(engine, pageBase, otherBase, api, patternBase, probe = APP) {
+  const { data, put, error, expose } = probe;
+  const { value: r } = await engine.run(pageBase, async ({ api, data, put, error, expose }) => {
     const out = {};
     const attempt = async (name, fn) => { try { out[name] = await fn(); } catch (e) { out[name] = { error: String(e) }; } };
-    const json = async (r) => { const t = await r.text(); try { return JSON.parse(t); } catch { return t.slice(0, 200); } };
-    await attempt('simple', async () => { const r = await fetch(api + '/api/data'); return { status: r.status, body: await json(r), exposed: r.headers.get(exposedName) }; });
-    await attempt('credentialed', async () => { const r = await fetch(api + '/api/data', { credentials: 'include' }); return { status: r.status, body: await json(r) }; });
-    await attempt('put', async () => { const r = await fetch(api + '/api/items/1', { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer token' }, body: '{"n":1}' }); return { status: r.status, body: await json(r) }; });
-    await attempt('error', async () => { const r = await fetch(api + errorPath); return { status: r.status }; });
+    await attempt('simple', async () => { const r = await fetch(api + data); return { status: r.status, text: (await r.text()).slice(0, 200), exposed: r.headers.get(expose) }; });
+    await attempt('credentialed', async () => { const r = await fetch(api + data, { credentials: 'include' }); return { status: r.status, text: (await r.text()).slice(0, 200) }; });
+    await attempt('put', async () => { const r = await fetch(api + put, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer token' }, body: '{"n":1}' }); return { status: r.status, text: (await r.text()).slice(0, 200) }; });
+    await attempt('error', async () => { const r = await fetch(api + error); return { status: r.status }; });
     return out;
-  }, { api, exposedName, errorPath });
-  await page.close();
-  const other = await context.newPage();
-  await other.goto(otherBase);
-  const refused = await other.evaluate(async (api) => { try { await fetch(api + '/api/data'); return false; } catch { return true; } }, api);
-  await other.close();
-  // A subdomain page allowed only by the pattern http://*.localhost:PORT (Chromium resolves
-  // *.localhost to loopback).
+  }, { api, data, put, error, expose });
+  const { value: refused } = await engine.run(otherBase, async ({ api, data }) => { try { await fetch(api + data); return false; } catch { return true; } }, { api, data });
+  // A subdomain page allowed only by the pattern http://*.localhost:PORT (Chromium and Firefox
+  // resolve *.localhost to loopback; WebKit reaches it through its driver's proxy).
   let patternOk = null;
   if (patternBase) {
-    const sub = await context.newPage();
-    await sub.goto(patternBase);
-    patternOk = await sub.evaluate(async (api) => { try { const r = await fetch(api + '/api/data'); return (await r.json()).ok === true; } catch { return false; } }, api);
-    await sub.close();
+    ({ value: patternOk } = await engine.run(patternBase, async ({ api, data }) => { try { const r = await fetch(api + data); return { status: r.status, text: await r.text() }; } catch { return null; } }, { api, data }));
+    patternOk = patternOk?.status === 200 && probe.ok(patternOk.text);
   }
-  const lookalikeAccepted = patternBase ? await lookalikesRefused(api, new URL(patternBase).port) : null;
   return {
     'pattern-origin': patternOk,
-    'pattern-lookalikes-refused': lookalikeAccepted && lookalikeAccepted.length === 0,
-    'simple-get': r.simple?.status === 200 && r.simple?.body?.ok === true,
-    'credentialed-get': r.credentialed?.status === 200 && r.credentialed?.body?.ok === true,
-    'put-with-preflight': storage ? Number.isInteger(r.put?.status) : r.put?.status === 200 && r.put?.body?.updated === true,
+    'simple-get': r.simple?.status === 200 && probe.ok(r.simple.text),
+    'credentialed-get': r.credentialed?.status === 200 && probe.ok(r.credentialed.text),
+    'put-with-preflight': Number.isInteger(r.put?.status) && probe.putOk(r.put.status, r.put.text),
     'exposed-header': r.simple?.exposed === '42',
-    'error-500': r.error?.status === (storage ? 404 : 500),
+    'error-500': r.error?.status === probe.errorStatus,
     'other-origin-refused': refused,
-    detail: { ...r, lookalikeAccepted },
+    detail: r,
   };
 }
 
@@ -502,83 +687,74 @@ function corsCheck(h, origin, credentials) {
   return null;
 }
 
-async function oracle(api, origin, paths) {
+// The engines check in different orders and word the same failure differently; the oracle says
+// what each must report. WebKit checks a preflight's status before its Allow-Origin, and prints
+// one text ("Origin X is not allowed by Access-Control-Allow-Origin") for a missing and a wrong
+// Allow-Origin, so the parser can only name it missing-allow-origin. Firefox and WebKit do not
+// say whether the preflight or the request lacked Allow-Origin: no stage for those kinds.
+const ALLOW_ORIGIN_KINDS = new Set(['missing-allow-origin', 'origin-mismatch', 'multiple-allow-origin', 'wildcard-with-credentials', 'credentials-not-true']);
+function asEngineSays(engine, kind, stage) {
+  if (engine === 'chromium' || !ALLOW_ORIGIN_KINDS.has(kind)) return `${kind}/${stage}`;
+  return `${engine === 'webkit' && kind === 'origin-mismatch' ? 'missing-allow-origin' : kind}/null`;
+}
+
+async function oracle(engine, api, origin, paths) {
   const expected = [];
   const get = await fetch(api + paths.get, { headers: { Origin: origin }, redirect: 'manual' });
   await get.arrayBuffer();
   const actual = corsCheck(get.headers, origin, false);
-  if (actual) expected.push(`${actual}/actual`);
+  if (actual) expected.push(asEngineSays(engine, actual, 'actual'));
   const pre = await fetch(api + paths.put, { method: 'OPTIONS', redirect: 'manual', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' } });
   await pre.arrayBuffer();
   const list = (name) => (pre.headers.get(name) ?? '').split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
-  let kind = corsCheck(pre.headers, origin, false);
-  if (!kind && pre.status >= 300 && pre.status < 400) kind = 'preflight-redirect';
-  else if (!kind && (pre.status < 200 || pre.status > 299)) kind = 'preflight-bad-status';
+  const badStatus = pre.status >= 300 && pre.status < 400 ? 'preflight-redirect' : pre.status < 200 || pre.status > 299 ? 'preflight-bad-status' : null;
+  let kind = engine === 'webkit' && badStatus === 'preflight-bad-status' ? badStatus : corsCheck(pre.headers, origin, false);
+  if (!kind && badStatus) kind = badStatus;
   else if (!kind && !list('access-control-allow-methods').some((m) => m === 'put' || m === '*')) kind = 'method-not-allowed';
   else if (!kind && !list('access-control-allow-headers').includes('authorization')) kind = list('access-control-allow-headers').includes('*') ? 'authorization-not-covered-by-wildcard' : 'header-not-allowed';
-  if (kind) expected.push(`${kind}/preflight`);
+  if (kind) expected.push(asEngineSays(engine, kind, 'preflight'));
   return expected.sort();
 }
 
-// The page on a refused origin makes the GET and the PUT; Chromium's console text goes to the
+// The page on a refused origin makes the GET and the PUT; the engine's console text goes to the
 // parser, which must name exactly the kinds the oracle derived from the raw answers, with the
-// page origin and the request URL read back as facts.
-async function broken(context, otherBase, api, paths) {
+// request URL (and the page origin, where the engine prints it) read back as facts. In
+// Chromium, the CorsError classes DevTools reported must give the same kinds.
+async function broken(engine, otherBase, api, paths) {
   const origin = new URL(otherBase).origin;
-  const expected = await oracle(api, origin, paths);
-  const page = await context.newPage();
-  const lines = [];
-  page.on('console', (m) => { if (m.type() === 'error') lines.push(m.text()); });
-  // DevTools' own classification (Audits.issueAdded: the CorsError class of each failure).
-  const cdp = await context.newCDPSession(page);
-  const issues = [];
-  cdp.on('Audits.issueAdded', (e) => {
-    const d = e.issue?.details?.corsIssueDetails;
-    if (d) issues.push(d.corsErrorStatus?.corsError);
-  });
-  await cdp.send('Audits.enable');
-  await page.goto(otherBase);
-  await page.evaluate(async ({ api, paths }) => {
+  const expected = await oracle(engine.name, api, origin, paths);
+  const { lines, devtools } = await engine.run(otherBase, async ({ api, paths }) => {
     try { await fetch(api + paths.get); } catch {}
     try { await fetch(api + paths.put, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{}' }); } catch {}
+    return null;
   }, { api, paths });
-  for (let i = 0; i < 20 && (lines.filter((l) => l.includes('CORS')).length < expected.length || issues.length < expected.length); i++) await page.waitForTimeout(100);
-  await cdp.detach().catch(() => {});
-  await page.close();
   const text = lines.join('\n');
   const json = JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: text, encoding: 'utf8' }));
   const named = json.diagnoses.map((d) => `${d.kind}/${d.stage}`).sort();
-  const factsOk = json.diagnoses.every((d) => d.facts.page_origin === origin && [api + paths.get, api + paths.put].includes(d.facts.request_url));
+  const pageOriginOk = (d) => d.facts.page_origin === origin || (engine.name !== 'chromium' && d.facts.page_origin == null);
+  const factsOk = json.diagnoses.every((d) => pageOriginOk(d) && [api + paths.get, api + paths.put].includes(d.facts.request_url));
   // The same failures as DevTools' Issues panel names them ("Cross-Origin Resource Sharing
   // error: PreflightMissingAllowOriginHeader"): the parser must give the same kinds.
-  const issueText = [...new Set(issues)].map((c) => `Cross-Origin Resource Sharing error: ${c}`).join('\n');
-  const fromIssues = issueText ? JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: issueText, encoding: 'utf8' })).diagnoses.map((d) => d.kind) : [];
-  const issuesOk = fromIssues.length > 0 && [...new Set(fromIssues)].sort().join() === [...new Set(json.diagnoses.map((d) => d.kind))].sort().join();
+  let issuesOk = true;
+  const issues = devtools ? [...new Set(devtools)] : null;
+  if (issues) {
+    const issueText = issues.map((c) => `Cross-Origin Resource Sharing error: ${c}`).join('\n');
+    const fromIssues = issueText ? JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: issueText, encoding: 'utf8' })).diagnoses.map((d) => d.kind) : [];
+    issuesOk = fromIssues.length > 0 && [...new Set(fromIssues)].sort().join() === [...new Set(json.diagnoses.map((d) => d.kind))].sort().join();
+  }
   const ok = expected.length > 0 && JSON.stringify(named) === JSON.stringify(expected) && factsOk && issuesOk && json.unrecognized.length === 0;
-  return { ok, expected, named, factsOk, issues: [...new Set(issues)], issuesOk, text };
+  return { ok, expected, named, factsOk, issues, issuesOk, text };
 }
 
-async function baseline(context, pageBase, backendPort) {
-  // The same backend without any CORS: Chromium's console text must be named by the parser.
-  const page = await context.newPage();
-  const lines = [];
-  page.on('console', (m) => { if (m.type() === 'error') lines.push(m.text()); });
-  await page.goto(pageBase);
-  const api = `http://localhost:${backendPort}`;
-  await page.evaluate(async (api) => {
-    try { await fetch(api + '/api/data'); } catch {}
-    try { await fetch(api + '/api/items/1', { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{}' }); } catch {}
-  }, api);
-  await page.waitForTimeout(300);
-  await page.close();
+async function baseline(engine, pageBase, backendPort) {
+  // The same backend without any CORS: the engine's console text must be named by the parser
+  // as the oracle predicts for that engine.
+  const named = await broken(engine, pageBase, `http://localhost:${backendPort}`, { get: '/api/data', put: '/api/items/1' });
   // Negative control: the same checks against the backend without CORS must fail, or the
   // matrix could not tell a working config from none.
-  const control = await runScenarios(context, pageBase, pageBase.replace('127.0.0.1', 'localhost'), `http://127.0.0.1:${backendPort}`);
+  const control = await runScenarios(engine, pageBase, pageBase.replace('127.0.0.1', 'localhost'), `http://127.0.0.1:${backendPort}`);
   const controlFails = ['simple-get', 'credentialed-get', 'put-with-preflight', 'exposed-header', 'error-500'].every((s) => !control[s]);
-  const text = lines.join('\n');
-  const json = JSON.parse(execFileSync(CLI, ['explain', '--json'], { input: text, encoding: 'utf8' }));
-  const kinds = json.diagnoses.map((d) => `${d.kind}/${d.stage}`);
-  return { text, kinds, controlFails, ok: controlFails && kinds.includes('missing-allow-origin/actual') && kinds.includes('missing-allow-origin/preflight') };
+  return { text: named.text, kinds: named.named, expected: named.expected, controlFails, ok: controlFails && named.ok };
 }
 
 // ---- main ------------------------------------------------------------------------------------
@@ -594,18 +770,26 @@ const otherBase = `http://localhost:${pagePort}/`; // same server, another origi
 await writeFile(join(work, 'routes.js'), ROUTES_JS);
 const backendPort = await freePort();
 const backend = start('node', ['-e', `require('node:http').createServer(require('./routes.js').handle).listen(${backendPort}, '127.0.0.1')`], work);
-const profile = await mkdtemp(join(tmpdir(), 'cors-verify-chromium-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const engines = [];
 const results = [];
-let base = null;
+const baselines = {};
+let audit = null;
 try {
+  for (const name of ENGINES) engines.push(await launch(name));
   await waitForPort(backendPort, backend, 15);
-  base = await baseline(context, `${pageOrigin}/`, backendPort);
-  console.log(`baseline (no CORS): parser named ${base.kinds.join(', ')}; the fix checks all fail without CORS: ${base.controlFails} -> ${base.ok ? 'ok' : 'FAILED'}`);
+  for (const engine of engines) {
+    baselines[engine.name] = await baseline(engine, `${pageOrigin}/`, backendPort);
+    const b = baselines[engine.name];
+    console.log(`baseline in ${engine.version} (no CORS): parser named ${b.kinds.join(', ')}; the fix checks all fail without CORS: ${b.controlFails} -> ${b.ok ? 'ok' : 'FAILED'}`);
+  }
+  audit = await auditControls();
+  console.log(`check --audit flags a reflecting server: ${audit.reflecting.ok} (${audit.reflecting.audit.length} origins accepted), an unanchored regex: ${audit.unanchored.ok} (${audit.unanchored.audit.join(', ')})`);
   for (const t of TARGETS.filter((t) => !ONLY.length || ONLY.includes(t.id))) {
     const t0 = Date.now();
     let child = null;
-    const row = { id: t.id, server: '', scenarios: {}, seconds: 0, error: null };
+    const helpers = []; // processes a target starts besides its server (the app behind a proxy)
+    const stopAll = async () => { await stop(child); child = null; while (helpers.length) await stop(helpers.pop()); };
+    const row = { id: t.id, server: '', engines: {}, seconds: 0, error: null, layers: t.layers ?? null };
     // Prepares and starts the target with one generated config; returns its base URL.
     const serve = async (variant, cfg) => {
       const dir = join(work, t.id + variant);
@@ -613,81 +797,129 @@ try {
       await writeFile(join(dir, 'routes.js'), ROUTES_JS);
       await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules')); // ES modules ignore NODE_PATH
       const port = await freePort();
-      const [cmd, args, cwd] = await t.prepare(dir, cfg, port, backendPort, variant);
+      const [cmd, args, cwd] = await t.prepare(dir, cfg, port, backendPort, variant, helpers);
       child = start(cmd, args, cwd ?? dir, t.env ? t.env(port, dir) : {}, Boolean(t.group));
       await waitForPort(port, child, t.startSeconds ?? TARGET_SECONDS / 2);
       const api = `http://127.0.0.1:${port}${t.storage?.base ?? ''}`;
       if (t.setup) await t.setup(api, cfg);
       return api;
     };
-    const paths = { get: '/api/data', put: '/api/items/1' };
+    const paths = { get: probeOf(t).data, put: probeOf(t).put };
+    const withPattern = (t.layers ?? [t.id]).every((id) => PATTERN_TARGETS.has(id));
     try {
       row.server = t.server();
-      const api = await serve('', generate(t.id, pageOrigin, { pattern: `http://*.localhost:${pagePort}`, expose: t.storage?.expose }));
-      const t1 = Date.now();
-      const r = await Promise.race([
-        runScenarios(context, `${pageOrigin}/`, otherBase, api, PATTERN_TARGETS.has(t.id) ? `http://app.localhost:${pagePort}/` : null, t.storage),
-        new Promise((_, no) => setTimeout(() => no(new Error('scenarios timed out')), TARGET_SECONDS * 1000)),
-      ]);
-      row.browserSeconds = (Date.now() - t1) / 1000;
-      for (const s of SCENARIOS) row.scenarios[s] = r[s];
-      row.detail = r.detail;
-      // Broken, two ways: the fixed server seen from a refused origin, and the same target
-      // configured for the page origin only (the defaults: no PUT, no Authorization), the
-      // classic half-done fix.
-      const refused = await broken(context, otherBase, api, paths);
-      await stop(child);
-      child = null;
-      const narrowApi = await serve('_narrow', generate(t.id, pageOrigin));
-      const narrow = await broken(context, `${pageOrigin}/`, narrowApi, paths);
-      row.broken = { refused: refused.named, narrow: narrow.named, named: [...refused.named, ...narrow.named], devtools: [...refused.issues, ...narrow.issues], console: [refused.text, narrow.text] };
-      row.scenarios['broken-detected'] = refused.ok && narrow.ok;
-      if (!row.scenarios['broken-detected']) row.detail = { ...r.detail, refused, narrow };
+      const api = await serve('', configFor(t, pageOrigin, { pattern: `http://*.localhost:${pagePort}`, expose: probeOf(t).expose }));
+      // Server-side, the same for every engine: origins a loose pattern would let in (Node).
+      const lookalikeAccepted = withPattern ? await lookalikesRefused(api, pagePort) : null;
+      const notSingle = await notSingleAllowOrigin(api, pageOrigin, probeOf(t));
+      // The CLI's live probe: the fixed server passes, and its audit finds nothing.
+      // (Storage: without credentials, as a presigned upload is made; s3rver answers a credentialed
+      // preflight with *.)
+      const checked = await checkCli(api + probeOf(t).put, pageOrigin, { audit: true, credentials: !t.storage });
+      row.check = { fixed: checked };
+      for (const engine of engines) {
+        const r = await Promise.race([
+          runScenarios(engine, `${pageOrigin}/`, otherBase, api, withPattern ? `http://app.localhost:${pagePort}/` : null, probeOf(t)),
+          new Promise((_, no) => setTimeout(() => no(new Error(`${engine.name}: scenarios timed out`)), TARGET_SECONDS * 1000)),
+        ]);
+        const e = row.engines[engine.name] = { scenarios: {}, detail: { ...r.detail, lookalikeAccepted, notSingle } };
+        for (const s of SCENARIOS) e.scenarios[s] = r[s];
+        e.scenarios['pattern-lookalikes-refused'] = lookalikeAccepted && lookalikeAccepted.length === 0;
+        e.scenarios['single-allow-origin'] = notSingle.length === 0;
+        e.scenarios['check-cli'] = checked.code === 0 && checked.kind === null && checked.audit.length === 0;
+        e.detail.check = checked;
+        // Broken, first way: the fixed server seen from a refused origin.
+        e.refused = await broken(engine, otherBase, api, paths);
+      }
+      await stopAll();
+      // Broken, second way: the target configured for the page origin only (the defaults: no
+      // PUT, no Authorization), the classic half-done fix.
+      const narrowApi = await serve('_narrow', configFor(t, pageOrigin));
+      // ... and the narrow one fails with the kind Chromium reported for the same PUT.
+      // (Chromium's kind: what the oracle predicts for Chromium, which the Chromium run checks.)
+      row.check.narrow = await checkCli(narrowApi + probeOf(t).put, pageOrigin, { credentials: false });
+      row.check.chromiumKind = (await oracle('chromium', narrowApi, pageOrigin, paths)).find((k) => k.endsWith('/preflight'))?.split('/')[0] ?? null;
+      row.check.narrowOk = row.check.narrow.code === 1 && row.check.chromiumKind !== null && row.check.narrow.kind === row.check.chromiumKind;
+      for (const engine of engines) {
+        const e = row.engines[engine.name];
+        const narrow = await broken(engine, `${pageOrigin}/`, narrowApi, paths);
+        e.broken = { refused: e.refused.named, narrow: narrow.named, devtools: [...(e.refused.issues ?? []), ...(narrow.issues ?? [])], console: [e.refused.text, narrow.text] };
+        e.scenarios['broken-detected'] = e.refused.ok && narrow.ok;
+        e.scenarios['check-cli'] = e.scenarios['check-cli'] && row.check.narrowOk;
+        if (!e.scenarios['broken-detected']) e.detail = { ...e.detail, refused: e.refused, narrow };
+        delete e.refused;
+      }
     } catch (e) {
       row.error = String(e.message ?? e).slice(0, 600);
     } finally {
-      await stop(child);
+      await stopAll();
       row.seconds = Math.round((Date.now() - t0) / 100) / 10;
     }
-    const applicable = SCENARIOS.filter((s) => row.scenarios[s] !== null);
-    const passed = applicable.filter((s) => row.scenarios[s]).length;
-    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${passed}/${applicable.length} in ${row.seconds} s; refused origin: ${row.broken?.refused.join(', ') ?? '-'}; narrow policy: ${row.broken?.narrow.join(', ') ?? '-'}${row.error ? ` ERROR ${row.error}` : ''}${passed < applicable.length && !row.error ? ` ${JSON.stringify(row.detail)}` : ''}`);
+    const summary = engines.map((engine) => {
+      const e = row.engines[engine.name];
+      if (!e) return `${engine.name} -`;
+      const applicable = SCENARIOS.filter((s) => e.scenarios[s] !== null);
+      const failed = applicable.filter((s) => !e.scenarios[s]);
+      return `${engine.name} ${applicable.length - failed.length}/${applicable.length}${failed.length ? ` FAILED ${failed.join(',')} ${JSON.stringify(e.detail).slice(0, 1500)}` : ''}; named ${e.broken?.refused.join(', ') ?? '-'}; ${e.broken?.narrow.join(', ') ?? '-'}`;
+    });
+    console.log(`${t.id.padEnd(10)} ${row.server.padEnd(50)} ${row.seconds} s${row.error ? ` ERROR ${row.error}` : ''}\n    ${summary.join('\n    ')}`);
     results.push(row);
   }
 } finally {
-  await context.close();
+  for (const engine of engines) await engine.close().catch(() => {});
   await stop(backend);
   pageServer.close();
-  await rm(profile, { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 }
 
 // ---- reports ---------------------------------------------------------------------------------
 const total = Math.round((Date.now() - started) / 1000);
-const matrix = { generated: new Date().toISOString().slice(0, 10), chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(), seconds: total, baseline: base && { kinds: base.kinds, controlFails: base.controlFails, ok: base.ok }, scenarios: SCENARIOS, targets: results.map(({ detail, ...r }) => r) };
-await writeFile(join(ROOT, 'tests/verify/matrix.json'), JSON.stringify(matrix, null, 2) + '\n');
-if (!ONLY.length) {
-  const tsv = results.map((r) => { const a = SCENARIOS.filter((s) => r.scenarios[s] !== null); return `${r.id}\t${r.server.replace(/ \(.*\)$/, "")}\t${a.filter((s) => r.scenarios[s]).length}/${a.length}`; }).join('\n');
+const passedOf = (r, name) => {
+  const e = r.engines[name];
+  if (!e || r.error) return null;
+  const a = SCENARIOS.filter((s) => e.scenarios[s] !== null);
+  return `${a.filter((s) => e.scenarios[s]).length}/${a.length}`;
+};
+const versions = Object.fromEntries(engines.map((e) => [e.name, e.version]));
+const matrix = { generated: new Date().toISOString().slice(0, 10), engines: versions, seconds: total, auditControls: audit,
+  baseline: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, { kinds: b.kinds, controlFails: b.controlFails, ok: b.ok, console: b.text }])),
+  scenarios: SCENARIOS, targets: results.map((r) => ({ ...r, engines: Object.fromEntries(Object.entries(r.engines).map(([k, { detail, ...e }]) => [k, e])) })) };
+const complete = !ONLY.length && ENGINES.length === ENGINE_NAMES.length;
+if (complete) {
+  await writeFile(join(ROOT, 'tests/verify/matrix.json'), JSON.stringify(matrix, null, 2) + '\n');
+  // For the page and the CLI: the server, then the scenarios passed per engine (a layered pair
+  // is not a target of its own).
+  const tsv = results.filter((r) => !r.layers).map((r) => `${r.id}\t${r.server.replace(/ \(.*\)$/, '')}\t${ENGINE_NAMES.map((n) => `${ENGINE_LABELS[n]} ${passedOf(r, n) ?? 'error'}`).join(', ')}`).join('\n');
   await writeFile(join(ROOT, 'src/generate/verified.tsv'), tsv + '\n');
-  const mark = (v) => (v === null ? 'n/a' : v ? 'pass' : '**FAIL**');
+  const cell = (r, name) => {
+    const e = r.engines[name];
+    if (r.error || !e) return 'error';
+    const failed = SCENARIOS.filter((s) => e.scenarios[s] === false);
+    return `${passedOf(r, name)}${failed.length ? ` **FAIL** ${failed.join(', ')}` : ''}`;
+  };
+  const named = (r, name) => r.engines[name]?.broken ? `${r.engines[name].broken.refused.join(', ')}; ${r.engines[name].broken.narrow.join(', ')}` : '';
   const table = [
-    `Verified on ${matrix.generated} with ${matrix.chromium}, ${total} s in all (\`node tests/verify/verify.mjs\`, run by \`make test\`).`,
-    `Baseline: the same backend without CORS fails every fix check (${base?.controlFails ? 'as it must' : '**it did not**'}), and the parser named the errors Chromium printed for it: ${base?.kinds.join(', ')}.`,
+    `Verified on ${matrix.generated} in ${ENGINE_NAMES.map((n) => versions[n]).join(', ')}: ${results.length} targets, ${total} s in all (\`node tests/verify/verify.mjs\`, run by \`make test\`).`,
+    `Baseline: the same backend without CORS fails every fix check in every engine (${Object.values(baselines).every((b) => b.controlFails) ? 'as it must' : '**it did not**'}), and the parser named the errors each engine printed for it: ${ENGINE_NAMES.map((n) => `${ENGINE_LABELS[n]} ${baselines[n]?.kinds.join(', ')}`).join('; ')}.`,
     '',
-    'broken-detected: twice per target, (1) the fixed server seen from a refused origin and (2) the target configured for the page origin only, with the defaults (no PUT, no Authorization), Chromium\'s console text for a GET and a PUT with Authorization is named by the parser exactly as an independent Fetch-standard check of the raw HTTP answers predicts, with the page origin and the request URL as facts, and the same kinds as the CorsError classes DevTools reports for them (Audits.issueAdded). The kinds are in the last column; the console texts and DevTools classes are in tests/verify/matrix.json.',
+    `Scenarios per engine (${SCENARIOS.join(', ')}); WebKit loads the pattern's page (app.localhost) through a loopback proxy in its driver (WebKitGTK asks the system resolver, which has no answer for it here); pattern-lookalikes-refused (the server's answer to six look-alike origins) and single-allow-origin (exactly one Allow-Origin line with one value on the request, the preflight and the error answer, counted in the raw response) and check-cli (\`cors-doctor check --audit\` on the PUT with credentials passes with no audit finding, and on the narrow config fails with the kind Chromium reports) are the server's answers, checked once from Node. The audit's controls: a server reflecting every origin ${audit?.reflecting.ok ? 'is flagged' : '**is not flagged**'} (${audit?.reflecting.audit.length} hostile origins accepted), one allowing origins by an unanchored regex ${audit?.unanchored.ok ? 'is flagged' : '**is not flagged**'} (${audit?.unanchored.audit.join(', ')}). nginx+express is the layers scenario: the generated nginx config in front of an Express app that keeps its own generated CORS config.`,
     '',
-    `| target | server | ${SCENARIOS.join(' | ')} | seconds | broken: errors named (refused origin; narrow policy) |`,
-    `|---|---|${SCENARIOS.map(() => '---').join('|')}|---:|---|`,
-    ...results.map((r) => `| ${r.id} | ${r.server} | ${SCENARIOS.map((s) => (r.error ? 'error' : mark(r.scenarios[s]))).join(' | ')} | ${r.seconds} | ${r.broken ? `${r.broken.refused.join(', ')}; ${r.broken.narrow.join(', ')}` : ''} |`),
+    'broken-detected: twice per target and engine, (1) the fixed server seen from a refused origin and (2) the target configured for the page origin only, with the defaults (no PUT, no Authorization), the engine\'s console text for a GET and a PUT with Authorization is named by the parser exactly as an independent Fetch-standard check of the raw HTTP answers predicts for that engine, with the request URL (and the page origin where the engine prints it) as facts; in Chromium also the same kinds as the CorsError classes DevTools reports (Audits.issueAdded). The engines differ, and the check expects it: WebKit checks a preflight\'s status before its Allow-Origin and prints one text for a missing and a wrong Allow-Origin (so both read as missing-allow-origin), and neither Firefox nor WebKit says whether the preflight or the request lacked Allow-Origin (stage null). The kinds each engine\'s text was read as are in the last columns; the console texts are in tests/verify/matrix.json.',
+    '',
+    `| target | server | ${ENGINE_NAMES.map((n) => ENGINE_LABELS[n]).join(' | ')} | seconds | named from Chromium (refused origin; narrow policy) | from Firefox | from WebKit |`,
+    `|---|---|${ENGINE_NAMES.map(() => '---').join('|')}|---:|---|---|---|`,
+    ...results.map((r) => `| ${r.id} | ${r.server} | ${ENGINE_NAMES.map((n) => cell(r, n)).join(' | ')} | ${r.seconds} | ${ENGINE_NAMES.map((n) => named(r, n)).join(' | ')} |`),
   ].join('\n');
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
   const re = /(<!-- verify-matrix:start -->\n)[\s\S]*?(<!-- verify-matrix:end -->)/;
   if (re.test(readme)) await writeFile(join(ROOT, 'README.md'), readme.replace(re, `$1${table}\n$2`));
 }
-const failed = results.filter((r) => r.error || SCENARIOS.some((s) => r.scenarios[s] === false || r.scenarios[s] === undefined));
-if (!base?.ok || failed.length) {
-  console.error(`verification FAILED: ${failed.map((r) => r.id).join(', ')}${base?.ok ? '' : ' (baseline)'}`);
+const failed = results.filter((r) => r.error || engines.some((e) => !r.engines[e.name] || SCENARIOS.some((s) => r.engines[e.name].scenarios[s] === false || r.engines[e.name].scenarios[s] === undefined)));
+const baseFailed = engines.filter((e) => !baselines[e.name]?.ok).map((e) => e.name);
+if (!audit?.reflecting.ok || !audit?.unanchored.ok) baseFailed.push('the audit controls');
+if (baseFailed.length || failed.length) {
+  console.error(`verification FAILED: ${failed.map((r) => r.id).join(', ')}${baseFailed.length ? ` (baseline: ${baseFailed.join(', ')})` : ''}`);
   process.exit(1);
 }
-console.log(`verification passed: ${results.length} targets x ${SCENARIOS.length} scenarios in ${total} s`);
+console.log(`verification passed: ${results.length} targets x ${SCENARIOS.length} scenarios x ${engines.length} engines in ${total} s`);
 process.exit(0); // do not wait for idle keep-alive sockets to time out
