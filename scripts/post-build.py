@@ -27,12 +27,8 @@ import re
 import subprocess
 import sys
 
-staging = os.environ.get("TRUNK_STAGING_DIR", "dist")
-index = os.path.join(staging, "index.html")
-html = open(index, encoding="utf-8").read()
-
-
 def digest(algorithm, data):
+    """The base64 digest of `data` (for Subresource Integrity and CSP hashes)."""
     return base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
 
 
@@ -40,6 +36,7 @@ STREAM_CLASSES = ("IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderly
 
 
 def drop_stream_classes(js):
+    """The JS glue without the three stream classes; stops the build if their shape changed."""
     for name in STREAM_CLASSES:
         counts = []
         for pattern in (
@@ -60,6 +57,7 @@ def drop_stream_classes(js):
 
 
 def leb128(data, i):
+    """An unsigned LEB128 number at `data[i]`: (value, index after it)."""
     value = shift = 0
     while True:
         byte = data[i]
@@ -71,6 +69,7 @@ def leb128(data, i):
 
 
 def uleb128(n):
+    """`n` as unsigned LEB128 bytes."""
     out = bytearray()
     while True:
         byte, n = n & 0x7F, n >> 7
@@ -104,88 +103,122 @@ def drop_exports(wasm, prefixes):
     return bytes(out), dropped
 
 
-bin_dir = os.path.join(os.path.dirname(__file__), "..", "node_modules", ".bin")
-for js in glob.glob(os.path.join(staging, "*.js")):
-    text = drop_stream_classes(open(js, encoding="utf-8").read())
-    open(js, "w", encoding="utf-8").write(text)
-    subprocess.run(
-        [os.path.join(bin_dir, "terser"), js, "--module", "--compress", "--mangle", "-o", js],
-        check=True,
+BIN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node_modules", ".bin")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def minify_js(staging):
+    """Step 0 and 1 for the JS glue: drop the stream classes, then minify with terser."""
+    for js in glob.glob(os.path.join(staging, "*.js")):
+        text = drop_stream_classes(open(js, encoding="utf-8").read())
+        open(js, "w", encoding="utf-8").write(text)
+        subprocess.run(
+            [os.path.join(BIN_DIR, "terser"), js, "--module", "--compress", "--mangle", "-o", js],
+            check=True,
+        )
+
+
+def trim_wasm(staging):
+    """Step 0 for the wasm: drop the stream classes' exports, then let wasm-opt remove the code
+    only they reached."""
+    for wasm in glob.glob(os.path.join(staging, "*.wasm")):
+        module, dropped = drop_exports(
+            open(wasm, "rb").read(), (b"intounderlying", b"__wbg_intounderlying")
+        )
+        if dropped < 3:
+            sys.exit(f"post-build: expected the stream classes' exports in {wasm}, found {dropped}")
+        open(wasm, "wb").write(module)
+        subprocess.run([os.path.join(BIN_DIR, "wasm-opt"), "-Oz", wasm, "-o", wasm], check=True)
+
+
+def rewrite_loader(html, staging, index):
+    """Step 2: the page with Trunk's preload links removed and its loader replaced by one that
+    starts after the first paint, with the integrity of the final JS and wasm.
+
+    The static page (header, paste box) paints at once, and the app's download does not compete
+    with it. The URLs keep Trunk's --public-url prefix; the integrity is that of the files as
+    this hook left them (Trunk's was for the files before)."""
+    targets = {}
+    for ext in ("js", "wasm"):
+        files = glob.glob(os.path.join(staging, "*." + ext))
+        if len(files) != 1:
+            sys.exit(f"post-build: expected one .{ext} file in {staging}")
+        name = os.path.basename(files[0])
+        urls = re.findall(r"<link[^>]*href=([^ >]*?" + re.escape(name) + r") [^>]*>", html)
+        if len(urls) != 1:
+            sys.exit(f"post-build: expected one preload link for {name} in {index}")
+        html = re.sub(r"<link[^>]*href=[^ >]*?" + re.escape(name) + r" [^>]*>", "", html)
+        targets[ext] = (urls[0], "sha384-" + digest("sha384", open(files[0], "rb").read()))
+    (js_url, js_sri), (wasm_url, wasm_sri) = targets["js"], targets["wasm"]
+    loader = re.findall(r"(<script type=\"?module\"?>)(.*?)(</script>)", html, re.S)
+    if len(loader) != 1 or f"from '{js_url}'" not in loader[0][1] or f"'{wasm_url}'" not in loader[0][1]:
+        sys.exit(f"post-build: Trunk's loader in {index} is not shaped as expected")
+    new_loader = (
+        "await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));"
+        "const l = document.createElement('link');"
+        f"l.rel = 'modulepreload'; l.href = '{js_url}'; l.integrity = '{js_sri}'; l.crossOrigin = 'anonymous';"
+        "document.head.append(l);"
+        f"const bindings = await import('{js_url}');"
+        f"const wasm = await bindings.default({{ module_or_path: fetch('{wasm_url}', {{ integrity: '{wasm_sri}' }}) }});"
+        "window.wasmBindings = bindings;"
+        "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
     )
+    return html.replace(loader[0][0] + loader[0][1] + loader[0][2], loader[0][0] + new_loader + loader[0][2])
 
-for wasm in glob.glob(os.path.join(staging, "*.wasm")):
-    module, dropped = drop_exports(
-        open(wasm, "rb").read(), (b"intounderlying", b"__wbg_intounderlying")
+
+def hash_loader(html, staging, index):
+    """Step 2, continued: the loader's sha256 into the page's Content-Security-Policy and the
+    `_headers` file for static hosts (its text changes with every build's file names)."""
+    scripts = re.findall(r"<script type=\"?module\"?>(.*?)</script>", html, re.S)
+    if len(scripts) != 1 or "__TRUNK_LOADER_HASH__" not in html:
+        sys.exit(f"post-build: expected one inline module script and the hash placeholder in {index}")
+    loader_hash = digest("sha256", scripts[0].encode("utf-8"))
+    headers = os.path.join(staging, "_headers")
+    if os.path.exists(headers):
+        text = open(headers, encoding="utf-8").read()
+        if "__TRUNK_LOADER_HASH__" not in text:
+            sys.exit(f"post-build: expected the hash placeholder in {headers}")
+        open(headers, "w", encoding="utf-8").write(text.replace("__TRUNK_LOADER_HASH__", loader_hash))
+    return html.replace("__TRUNK_LOADER_HASH__", loader_hash)
+
+
+def write_source_archive(staging):
+    """Step 3: `source.tar.gz`, the committed source (`git archive HEAD`), for the footer link."""
+    tarball = subprocess.run(
+        ["git", "-C", ROOT, "archive", "--format=tar.gz", "--prefix=cors-doctor/", "HEAD"],
+        capture_output=True,
     )
-    if dropped < 3:
-        sys.exit(f"post-build: expected the stream classes' exports in {wasm}, found {dropped}")
-    open(wasm, "wb").write(module)
-    subprocess.run([os.path.join(bin_dir, "wasm-opt"), "-Oz", wasm, "-o", wasm], check=True)
+    if tarball.returncode != 0 or not tarball.stdout:
+        sys.exit("post-build: `git archive HEAD` failed: the build needs a git checkout (footer link)")
+    open(os.path.join(staging, "source.tar.gz"), "wb").write(tarball.stdout)
 
-# Start loading the app after the first paint: the static page (header, paste box) paints at
-# once, and the app's download does not compete with it. Trunk's preload links go; the loader
-# adds the JS module's preload itself (with its integrity, which the import then honours) and
-# fetches the wasm with its integrity checked.
-# Trunk's preload links go (their integrity was for the files before this hook changed them);
-# the URLs keep Trunk's --public-url prefix, the integrity is that of the final files.
-targets = {}
-for ext in ("js", "wasm"):
-    files = glob.glob(os.path.join(staging, "*." + ext))
-    if len(files) != 1:
-        sys.exit(f"post-build: expected one .{ext} file in {staging}")
-    name = os.path.basename(files[0])
-    urls = re.findall(r"<link[^>]*href=([^ >]*?" + re.escape(name) + r") [^>]*>", html)
-    if len(urls) != 1:
-        sys.exit(f"post-build: expected one preload link for {name} in {index}")
-    html = re.sub(r"<link[^>]*href=[^ >]*?" + re.escape(name) + r" [^>]*>", "", html)
-    targets[ext] = (urls[0], "sha384-" + digest("sha384", open(files[0], "rb").read()))
-(js_url, js_sri), (wasm_url, wasm_sri) = targets["js"], targets["wasm"]
-loader = re.findall(r"(<script type=\"?module\"?>)(.*?)(</script>)", html, re.S)
-if len(loader) != 1 or f"from '{js_url}'" not in loader[0][1] or f"'{wasm_url}'" not in loader[0][1]:
-    sys.exit(f"post-build: Trunk's loader in {index} is not shaped as expected")
-new_loader = (
-    "await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));"
-    "const l = document.createElement('link');"
-    f"l.rel = 'modulepreload'; l.href = '{js_url}'; l.integrity = '{js_sri}'; l.crossOrigin = 'anonymous';"
-    "document.head.append(l);"
-    f"const bindings = await import('{js_url}');"
-    f"const wasm = await bindings.default({{ module_or_path: fetch('{wasm_url}', {{ integrity: '{wasm_sri}' }}) }});"
-    "window.wasmBindings = bindings;"
-    "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
-)
-html = html.replace(loader[0][0] + loader[0][1] + loader[0][2], loader[0][0] + new_loader + loader[0][2])
 
-scripts = re.findall(r"<script type=\"?module\"?>(.*?)</script>", html, re.S)
-if len(scripts) != 1 or "__TRUNK_LOADER_HASH__" not in html:
-    sys.exit(f"post-build: expected one inline module script and the hash placeholder in {index}")
-loader_hash = digest("sha256", scripts[0].encode("utf-8"))
-html = html.replace("__TRUNK_LOADER_HASH__", loader_hash)
+def write_lazy_data(staging):
+    """Step 4: the data files the page loads on demand, each one JS string in a global: the
+    Public Suffix List (src/psl.rs says why it is not in the wasm), Firefox's messages in every
+    language (src/l10n.rs) and the example menu's pastes (src/catalog/examples.rs). UTF-8, not
+    \\u escapes: escaped, the files are twice as large after brotli."""
+    for name, source, global_name, encoding in (
+        ("psl.js", ("psl", "rules.txt"), "corsDoctorPsl", "ascii"),
+        ("firefox-l10n.js", ("l10n", "firefox.txt"), "corsDoctorL10n", "utf-8"),
+        ("examples.js", ("catalog", "examples.txt"), "corsDoctorExamples", "utf-8"),
+    ):
+        text = open(os.path.join(ROOT, "src", *source), encoding=encoding).read()
+        with open(os.path.join(staging, name), "w", encoding=encoding) as out:
+            out.write(f"self.{global_name}=" + json.dumps(text, ensure_ascii=False) + ";\n")
 
-headers = os.path.join(staging, "_headers")
-if os.path.exists(headers):
-    text = open(headers, encoding="utf-8").read()
-    if "__TRUNK_LOADER_HASH__" not in text:
-        sys.exit(f"post-build: expected the hash placeholder in {headers}")
-    open(headers, "w", encoding="utf-8").write(text.replace("__TRUNK_LOADER_HASH__", loader_hash))
 
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-tarball = subprocess.run(
-    ["git", "-C", root, "archive", "--format=tar.gz", "--prefix=cors-doctor/", "HEAD"],
-    capture_output=True,
-)
-if tarball.returncode != 0 or not tarball.stdout:
-    sys.exit("post-build: `git archive HEAD` failed: the build needs a git checkout (footer link)")
-open(os.path.join(staging, "source.tar.gz"), "wb").write(tarball.stdout)
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR", "dist")
+    index = os.path.join(staging, "index.html")
+    html = open(index, encoding="utf-8").read()
+    minify_js(staging)
+    trim_wasm(staging)
+    html = hash_loader(rewrite_loader(html, staging, index), staging, index)
+    write_source_archive(staging)
+    write_lazy_data(staging)
+    open(index, "w", encoding="utf-8").write(html)
 
-rules = open(os.path.join(root, "src", "psl", "rules.txt"), encoding="ascii").read()
-with open(os.path.join(staging, "psl.js"), "w", encoding="ascii") as out:
-    out.write("self.corsDoctorPsl=" + json.dumps(rules) + ";\n")
-# Firefox's messages in every language (src/l10n.rs says why they are not in the wasm). UTF-8,
-# not \u escapes: escaped, the file is twice as large after brotli.
-languages = open(os.path.join(root, "src", "l10n", "firefox.txt"), encoding="utf-8").read()
-with open(os.path.join(staging, "firefox-l10n.js"), "w", encoding="utf-8") as out:
-    out.write("self.corsDoctorL10n=" + json.dumps(languages, ensure_ascii=False) + ";\n")
-examples = open(os.path.join(root, "src", "catalog", "examples.txt"), encoding="utf-8").read()
-with open(os.path.join(staging, "examples.js"), "w", encoding="utf-8") as out:
-    out.write("self.corsDoctorExamples=" + json.dumps(examples, ensure_ascii=False) + ";\n")
-open(index, "w", encoding="utf-8").write(html)
+
+if __name__ == "__main__":
+    main()

@@ -226,7 +226,7 @@ fn status_hint(status: u16) -> &'static str {
 
 fn browser_note(kind: KindId) -> Option<&'static str> {
     Some(match kind {
-        KindId::MissingAllowOrigin => "Chrome and Firefox check Access-Control-Allow-Origin before the preflight's status, so an OPTIONS answer of 404 or 401 without CORS headers also shows up as this error (Chrome puts \"Response to preflight request\" in front); Safari reports the status instead. Safari prints one text for a missing and a wrong value.",
+        KindId::MissingAllowOrigin => "Chrome and Firefox check Access-Control-Allow-Origin before the preflight's status, so an OPTIONS answer of 404 or 401 without CORS headers also shows up as this error (Chrome puts \"Response to preflight request\" in front); Safari reports the status instead.",
         KindId::PreflightBadStatus => "Safari checks this status first; Chrome and Firefox report a preflight without Access-Control-Allow-Origin as that header missing, whatever its status.",
         KindId::OriginMismatch => "Firefox quotes the value the server sent; Chrome also calls a trailing slash ('https://app.example.com/') a mismatch.",
         KindId::AuthorizationNotCoveredByWildcard => "Firefox only warns for now; the Fetch standard, Chrome and Safari already exclude Authorization from *.",

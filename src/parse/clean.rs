@@ -69,11 +69,24 @@ pub(super) const PREFIXES: &[&str] = &[
 
 /// WebKitGTK's console-to-stderr form: `CONSOLE SECURITY ERROR <message>`, `CONSOLE JS ERROR`,
 /// `CONSOLE ERROR` (a source word or none, then the level), as captured in tests/corpus.
+/// A decoration cut by a line wrap before its level word (`CONSOLE`, `CONSOLE SECURITY`) leaves
+/// an empty message; the joiner then reads the next line's leading words with
+/// [`strip_webkit_level`].
 pub(super) fn strip_webkit_console(s: &str) -> Option<&str> {
-    let mut rest = s.strip_prefix("CONSOLE ")?;
+    if s == "CONSOLE" {
+        return Some("");
+    }
+    strip_webkit_level(s.strip_prefix("CONSOLE ")?)
+}
+
+/// The rest of WebKit's decoration after `CONSOLE `: a source word or none, then the level.
+pub(super) fn strip_webkit_level(mut rest: &str) -> Option<&str> {
     for _ in 0..2 {
         // The decoration alone on a line (a wrapped paste) leaves an empty message.
         let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if word.is_empty() && after.is_empty() {
+            return Some("");
+        }
         if !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-') || word.is_empty() {
             return None;
         }

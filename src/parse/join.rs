@@ -30,12 +30,21 @@ pub(super) const STARTERS: &[&str] = &[
     "Http failure", "Preflight ", "CORS error", "CORS-preflight", "CORS Missing", "Unsafe ",
     "Navigation ", "Worker ", "Upgrading ", "Sandbox ", "Credentials ", "Header ", "URL ",
     "Not allowed", "Could not connect", "A server with", "An SSL", "NetworkError", "If an opaque",
-    "Have the server", "Status code",
+    "Have the server", "Status code", "Framing ", "Connecting to ",
 ];
 
+/// The closing sentences of Chromium's CSP messages: wrapped onto a line of their own, they
+/// still end the message before them (they also start with "The ").
+pub(super) const TAILS: &[&str] = &[
+    "The request has been blocked",
+    "The action has been blocked",
+];
+
+/// True when `msg` starts with one of `list`, or is the start of one cut by a line wrap
+/// ("Cross" of WebKit's "Cross origin requests are only supported for HTTP.").
 pub(super) fn starts_with_any(msg: &str, list: &[&str]) -> bool {
     list.iter()
-        .any(|s| msg.starts_with(s) || s.strip_suffix(' ') == Some(msg))
+        .any(|s| msg.starts_with(s) || (msg.len() >= 3 && s.starts_with(msg)))
 }
 
 /// Cleans lines and joins wrapped ones into records, one console message each.
@@ -45,6 +54,9 @@ pub(super) struct Joiner {
     pub(super) open: bool,
     /// The record being built.
     pub(super) last: Option<(String, u64)>,
+    /// The last line ended inside WebKit's `CONSOLE <SOURCE> <LEVEL>` decoration: the next
+    /// line's leading capital words finish it.
+    pub(super) in_decoration: bool,
 }
 
 impl Joiner {
@@ -55,9 +67,28 @@ impl Joiner {
             self.open = false;
             return None;
         }
-        let (msg, decorated) = strip_noise(&line);
+        // Firefox's "Security Error: Content at ..." wrapped after "Security": the next line's
+        // "Error: " is the message's second word, not a console decoration.
+        let security = self.open
+            && line.starts_with("Error: ")
+            && self
+                .last
+                .as_ref()
+                .is_some_and(|(l, _)| l == "Security" || l.ends_with(" Security"));
+        let (mut msg, mut decorated) = if security {
+            (&line[..], false)
+        } else {
+            strip_noise(&line)
+        };
+        if std::mem::take(&mut self.in_decoration) {
+            if let Some(rest) = strip_webkit_level(msg) {
+                msg = rest;
+                decorated = true;
+            }
+        }
         if msg.is_empty() || is_stack_frame(msg) {
             self.open = false;
+            self.in_decoration = decorated && msg.is_empty() && line.contains("CONSOLE");
             return None;
         }
         // A localized Firefox message starts a record, and may be continued like English ones.
@@ -68,7 +99,9 @@ impl Joiner {
             && !localized
             && self.last.as_ref().is_some_and(|(last, _)| {
                 last.len() < MAX_RECORD_BYTES
-                    && (!last.ends_with(['.', ')', '!', '"']) || !starts_with_any(msg, STARTERS))
+                    && (!last.ends_with(['.', ')', '!', '"'])
+                        || !starts_with_any(msg, STARTERS)
+                        || starts_with_any(msg, TAILS))
             });
         let keywords = keyword_mask(msg);
         let mut completed = None;
