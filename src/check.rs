@@ -677,6 +677,16 @@ mod tests {
         }
     }
 
+    /// The verdict on a request answered without a preflight.
+    fn after(r: Request, actual: Response) -> Verdict {
+        check(&Exchange {
+            request: r,
+            preflight_origin: None,
+            preflight: None,
+            actual: Some(actual),
+        })
+    }
+
     fn kind(
         r: Request,
         pre: Option<Response>,
@@ -994,15 +1004,7 @@ mod tests {
 
     #[test]
     fn layers_and_caches_are_named() {
-        let steps = |r: Request, actual: Response| {
-            check(&Exchange {
-                preflight_origin: None,
-                request: r,
-                preflight: None,
-                actual: Some(actual),
-            })
-            .steps
-        };
+        let steps = |r: Request, actual: Response| after(r, actual).steps;
         // Two layers: the failing step names the ones the response shows.
         let s = steps(
             req("GET", &[], false),
@@ -1074,15 +1076,6 @@ mod tests {
                 actual,
             })
             .shown
-        };
-        // The verdict on a request answered without a preflight.
-        let after = |r: Request, actual: Response| {
-            check(&Exchange {
-                request: r,
-                preflight_origin: None,
-                preflight: None,
-                actual: Some(actual),
-            })
         };
         let marked = |v: &[(String, bool)]| -> Vec<String> {
             v.iter()

@@ -12,14 +12,13 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS as ARGS } from '../verify/engines.mjs';
 
 const [browserName, variant] = (process.argv[2] ?? 'chromium').split(':');
 const lna = variant === 'lna';
 const language = lna ? undefined : variant;
 const label = variant ? `${browserName}-${variant}` : browserName;
 const out = resolve(process.argv[3] ?? 'tests/corpus');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 // Each scenario: how the API answers, and the request the page makes.
 const SCENARIOS = {

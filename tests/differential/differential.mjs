@@ -20,14 +20,13 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS as ARGS } from '../verify/engines.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = process.env.CORS_DOCTOR_BIN ?? join(ROOT, 'target/debug/cors-doctor');
 const BROWSER = process.argv[2] ?? 'chromium';
 const CASES = Number(process.argv[3] ?? 1000);
 const SEED = Number(process.argv[4] ?? 20261202);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 // A small deterministic generator (xorshift32), so a seed gives the same cases.
 let state = SEED >>> 0 || 1;

@@ -8,6 +8,7 @@ import { join, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../verify/engines.mjs';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const artifacts = resolve(process.argv[3] ?? 'target/e2e');
@@ -26,8 +27,6 @@ export function serve(dir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export async function launch() {
   const profile = await mkdtemp(join(tmpdir(), 'cors-doctor-e2e-'));

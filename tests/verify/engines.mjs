@@ -23,7 +23,8 @@ import puppeteer from 'puppeteer-core';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RUN_SECONDS = 30;
 const SETTLE_MS = 300;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+// Debian's Chromium as root, headless, with nothing phoning home: every test that drives it.
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'];
