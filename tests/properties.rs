@@ -159,3 +159,27 @@ proptest! {
         prop_assert_eq!(&report, &diagnose(&text));
     }
 }
+
+/// The wrapped-paste property, exhaustively over the narrow widths where its misses were found
+/// (a WebKit decoration cut before its level word, Firefox's "Security Error:" cut after
+/// "Security", a first word alone on a line, Chromium's CSP closing sentence on its own line):
+/// every sample, wrapped at every width from 30 to 60, reads as the unwrapped sample.
+#[test]
+fn every_sample_wrapped_at_narrow_widths_reads_the_same() {
+    let mut wrong = Vec::new();
+    for clean in samples() {
+        let expected = to_json(&diagnose(&clean));
+        for width in 30..=60 {
+            let text = noisy(&clean, 0, false, false, width);
+            if to_json(&diagnose(&text)) != expected {
+                wrong.push(format!("width {width}: {text:?}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} misses, first: {:?}",
+        wrong.len(),
+        wrong.first()
+    );
+}

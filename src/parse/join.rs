@@ -40,11 +40,17 @@ pub(super) const TAILS: &[&str] = &[
     "The action has been blocked",
 ];
 
-/// True when `msg` starts with one of `list`, or is the start of one cut by a line wrap
-/// ("Cross" of WebKit's "Cross origin requests are only supported for HTTP.").
 pub(super) fn starts_with_any(msg: &str, list: &[&str]) -> bool {
     list.iter()
-        .any(|s| msg.starts_with(s) || (msg.len() >= 3 && s.starts_with(msg)))
+        .any(|s| msg.starts_with(s) || s.strip_suffix(' ') == Some(msg))
+}
+
+/// True when `msg` is the start of one of `list` cut by a line wrap ("Cross" of WebKit's
+/// "Cross origin requests are only supported for HTTP."): the next line may continue it. Never
+/// used to refuse a continuation ("Content Security Policy" wrapped inside a message is not
+/// Firefox's "Content Security Policy:").
+fn cut_start_of_any(msg: &str, list: &[&str]) -> bool {
+    msg.len() >= 3 && list.iter().any(|s| s.starts_with(msg))
 }
 
 /// Cleans lines and joins wrapped ones into records, one console message each.
@@ -131,6 +137,8 @@ impl Joiner {
                 || maybe_localized
                 || starts_with_any(msg, STRONG_STARTERS)
                 || starts_with_any(msg, STARTERS)
+                || cut_start_of_any(msg, STRONG_STARTERS)
+                || cut_start_of_any(msg, STARTERS)
         };
         completed
     }
