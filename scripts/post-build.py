@@ -16,7 +16,8 @@
    loads only when someone types an origin pattern (src/psl.rs says why it is not in the wasm),
    and `firefox-l10n.js`, Firefox's messages in every language (src/l10n/firefox.txt), which it
    loads only when a paste is not all read in English (src/l10n.rs), and `examples.js`, the
-   example menu's pastes (src/catalog/examples.txt), loaded when an example is chosen.
+   example menu's pastes (src/catalog/examples.txt), loaded when an example is chosen;
+5. write `t/ID.js`, one per target: its config template, loaded when that target is shown.
 """
 import json
 import base64
@@ -208,6 +209,25 @@ def write_lazy_data(staging):
             out.write(f"self.{global_name}=" + json.dumps(text, ensure_ascii=False) + ";\n")
 
 
+def write_templates(staging):
+    """Step 5: one file per target, `t/ID.js`, holding its config template (the registry in
+    src/generate/targets.rs names each target's id and template file). The page's wasm carries
+    no template: it loads the one it shows (src/generate.rs, `Framework::script`), so a visit
+    costs one template, not all of them. The file sets a global named like the file itself to
+    the target's id, a newline and the template."""
+    registry = open(os.path.join(ROOT, "src", "generate", "targets.rs"), encoding="utf-8").read()
+    targets = re.findall(r'target!\("([a-z0-9-]+)", "[^"]*", "[^"]*", "([^"]+)"', registry)
+    if len(targets) < 30:
+        sys.exit(f"post-build: found only {len(targets)} targets in src/generate/targets.rs")
+    os.makedirs(os.path.join(staging, "t"), exist_ok=True)
+    for target_id, template_file in targets:
+        path = os.path.join(ROOT, "src", "generate", "templates", template_file)
+        template = open(path, encoding="utf-8").read()
+        name = f"t/{target_id}.js"
+        with open(os.path.join(staging, name), "w", encoding="utf-8") as out:
+            out.write(f"self[{json.dumps(name)}]=" + json.dumps(target_id + "\n" + template, ensure_ascii=False) + ";\n")
+
+
 def main():
     staging = os.environ.get("TRUNK_STAGING_DIR", "dist")
     index = os.path.join(staging, "index.html")
@@ -217,6 +237,7 @@ def main():
     html = hash_loader(rewrite_loader(html, staging, index), staging, index)
     write_source_archive(staging)
     write_lazy_data(staging)
+    write_templates(staging)
     open(index, "w", encoding="utf-8").write(html)
 
 

@@ -77,6 +77,10 @@ pub struct Exchange {
     /// origin on a preflight after a redirect to another origin, and sends `null` with the
     /// request): each answer is checked against its own request's origin.
     pub preflight_origin: Option<String>,
+    /// The preflight carried `Access-Control-Request-Private-Network: true`: Chromium's Private
+    /// Network Access (a public page calling a private or local address), which sends it even
+    /// before a simple request and wants `Access-Control-Allow-Private-Network: true` back.
+    pub private_network: bool,
 }
 
 /// One step of the check and its outcome.
@@ -230,6 +234,14 @@ impl Request {
             }
         }
         out
+    }
+
+    /// True for a `no-cors` request (an image, a script, a style: `Sec-Fetch-Mode: no-cors`):
+    /// no CORS check, an opaque response, and the resource's Cross-Origin-Resource-Policy rules.
+    pub fn no_cors(&self) -> bool {
+        self.headers
+            .iter()
+            .any(|(n, v)| n.eq_ignore_ascii_case("sec-fetch-mode") && v.trim() == "no-cors")
     }
 
     /// True when the browser sends a CORS-preflight before this request.
@@ -397,6 +409,57 @@ fn cors_check(req: &Request, resp: &Response, origin: &str) -> Result<(), (KindI
     }
 }
 
+/// The host of a URL or serialized origin (`[::1]` keeps its brackets).
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    match authority.rfind([':', ']']) {
+        Some(i) if authority.as_bytes()[i] == b':' => &authority[..i],
+        _ => authority,
+    }
+}
+
+/// #cross-origin-resource-policy-internal-check for a no-cors request: `same-origin` allows only
+/// the resource's own origin; `same-site` its site, and not from an http page to an https
+/// resource; anything else (absent, `cross-origin`, an unknown value) allows every page.
+fn corp(req: &Request, resp: &Response, mut steps: Vec<Step>) -> Verdict {
+    let origin = req.origin.as_deref().unwrap_or("");
+    let url = req.url.as_deref().unwrap_or("");
+    let policy = resp
+        .get("Cross-Origin-Resource-Policy")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let (a, b) = (host_of(origin), host_of(url));
+    let allowed = match policy.as_str() {
+        "same-origin" => Some(crate::facts::origin_of(url).as_deref() == Some(origin)),
+        "same-site" => (if a == b {
+            Some(true)
+        } else {
+            crate::psl::site(a)
+                .zip(crate::psl::site(b))
+                .map(|(x, y)| x == y)
+        })
+        .map(|same| same && (origin.starts_with("https:") || !url.starts_with("https:"))),
+        _ => Some(true),
+    };
+    let verb = match allowed {
+        Some(false) => "forbids",
+        Some(true) => "allows",
+        None => "allows, if same-site,",
+    };
+    steps.push(Step {
+        what: format!("A no-cors request: no CORS check, the page cannot read the response, and Cross-Origin-Resource-Policy: {} {verb} this load from {origin}. (A page with Cross-Origin-Embedder-Policy: require-corp needs cross-origin.)", if policy.is_empty() { "(absent)" } else { &policy }),
+        pass: allowed != Some(false),
+        spec: "cross-origin-resource-policy-internal-check",
+    });
+    Verdict {
+        steps,
+        failure: (allowed == Some(false)).then_some((KindId::CorpBlocked, Stage::Actual)),
+        engines: vec![],
+        shown: vec![],
+    }
+}
+
 /// Decides one exchange as a browser would. Steps the evidence cannot decide (no response for
 /// them) are left out; the verdict then covers what the evidence shows.
 fn decide(ex: &Exchange) -> Verdict {
@@ -406,6 +469,9 @@ fn decide(ex: &Exchange) -> Verdict {
     let origin = req.origin.clone().unwrap_or_default();
     let needs = req.needs_preflight();
     let unsafe_names = req.unsafe_header_names();
+    if let (true, Some(actual)) = (req.no_cors(), &ex.actual) {
+        return corp(req, actual, steps);
+    }
     steps.push(Step {
         what: if needs {
             let mut why = Vec::new();
@@ -419,6 +485,9 @@ fn decide(ex: &Exchange) -> Verdict {
                 why.push(format!("the request sets {}", unsafe_names.join(", ")));
             }
             format!("A preflight is needed: {}.", why.join(" and "))
+        } else if ex.private_network {
+            "Only Chromium's private network preflight is needed: a safelisted method and headers."
+                .to_string()
         } else {
             "No preflight is needed: a safelisted method and only safelisted headers.".to_string()
         },
@@ -438,7 +507,7 @@ fn decide(ex: &Exchange) -> Verdict {
         engines,
         shown: vec![],
     };
-    if needs {
+    if needs || ex.private_network {
         if let Some(pre) = &ex.preflight {
             if (300..400).contains(&pre.status) {
                 return fail(&mut steps, format!("The preflight was answered with a redirect ({}): a preflight may not be redirected.", pre.status), SPEC_PREFLIGHT, KindId::PreflightRedirect, Stage::Preflight, engines);
@@ -471,12 +540,25 @@ fn decide(ex: &Exchange) -> Verdict {
                 pass: true,
                 spec: SPEC_PREFLIGHT,
             });
+            if ex.private_network
+                && pre.get("Access-Control-Allow-Private-Network").as_deref() != Some("true")
+            {
+                engines.push("Only Chromium asked this (Private Network Access, before Chrome 142's Local Network Access permission); Firefox and WebKit do not.");
+                return fail(&mut steps, "The preflight asked for private network access and lacks Access-Control-Allow-Private-Network: true.".to_string(), SPEC_PREFLIGHT, KindId::PrivateNetwork, Stage::Preflight, engines);
+            }
             let methods = pre
                 .get("Access-Control-Allow-Methods")
                 .map(|v| token_list(&v));
             let headers = pre
                 .get("Access-Control-Allow-Headers")
                 .map(|v| token_list(&v));
+            if matches!(&methods, Some(Some(m)) if !safelisted_method(&req.method) && !m.contains(&req.method))
+                && matches!(headers, Some(None))
+            {
+                engines.push(
+                    "Firefox reports the method missing from Access-Control-Allow-Methods first.",
+                );
+            }
             if matches!(methods, Some(None)) || matches!(headers, Some(None)) {
                 return fail(&mut steps, "Access-Control-Allow-Methods or -Headers holds something that is not a token list.".to_string(), SPEC_PREFLIGHT, KindId::InvalidAllowMethodsOrHeaders, Stage::Preflight, engines);
             }
@@ -630,6 +712,8 @@ pub fn check(ex: &Exchange) -> Verdict {
             "access-control-allow-headers",
         ],
         KindId::RedirectNotAllowed => &["location"],
+        KindId::CorpBlocked => &["cross-origin-resource-policy"],
+        KindId::PrivateNetwork => &["access-control-allow-private-network"],
         KindId::PreflightBadStatus | KindId::PreflightRedirect => &[],
         _ => &["access-control-allow-origin"],
     };
@@ -681,9 +765,8 @@ mod tests {
     fn after(r: Request, actual: Response) -> Verdict {
         check(&Exchange {
             request: r,
-            preflight_origin: None,
-            preflight: None,
             actual: Some(actual),
+            ..Exchange::default()
         })
     }
 
@@ -693,15 +776,141 @@ mod tests {
         actual: Option<Response>,
     ) -> Option<(KindId, Stage)> {
         check(&Exchange {
-            preflight_origin: None,
             request: r,
             preflight: pre,
             actual,
+            ..Exchange::default()
         })
         .failure
     }
 
     const O: &str = "http://localhost:3000";
+
+    #[test]
+    fn a_no_cors_load_is_decided_by_cross_origin_resource_policy() {
+        let load = |origin: &str, url: &str, policy: Option<&str>| {
+            let mut r = req("GET", &[("Sec-Fetch-Mode", "no-cors")], false);
+            r.origin = Some(origin.into());
+            r.url = Some(url.into());
+            let headers: Vec<(&str, &str)> = policy
+                .map(|p| ("Cross-Origin-Resource-Policy", p))
+                .into_iter()
+                .collect();
+            after(r, resp(200, &headers))
+        };
+        let corp = Some((KindId::CorpBlocked, Stage::Actual));
+        let img = "https://cdn.example.com/a.png";
+        // #cross-origin-resource-policy-internal-check, rule by rule.
+        assert_eq!(load(O, img, None).failure, None);
+        assert_eq!(load(O, img, Some("cross-origin")).failure, None);
+        assert_eq!(load(O, img, Some("nonsense")).failure, None);
+        assert_eq!(load(O, img, Some("same-origin")).failure, corp);
+        assert_eq!(
+            load("https://cdn.example.com", img, Some("same-origin")).failure,
+            None
+        );
+        assert_eq!(load(O, img, Some("Same-Site")).failure, corp);
+        assert_eq!(
+            load("https://www.example.com", img, Some("same-site")).failure,
+            None
+        );
+        assert_eq!(
+            load(
+                "https://www.example.co.uk",
+                "https://cdn.other.co.uk/a",
+                Some("same-site")
+            )
+            .failure,
+            corp
+        );
+        // An http page may not load a same-site https resource; the other way round it may.
+        assert_eq!(
+            load("http://www.example.com", img, Some("same-site")).failure,
+            corp
+        );
+        assert_eq!(
+            load(
+                "https://www.example.com",
+                "http://cdn.example.com/a",
+                Some("same-site")
+            )
+            .failure,
+            None
+        );
+        // The failing answer marks the policy; a CORS-mode request ignores CORP.
+        let v = load(O, img, Some("same-origin"));
+        assert!(v.shown.contains(&(
+            "Cross-Origin-Resource-Policy: same-origin".to_string(),
+            true
+        )));
+        assert_eq!(
+            after(
+                req("GET", &[], false),
+                resp(
+                    200,
+                    &[
+                        ("Access-Control-Allow-Origin", "*"),
+                        ("Cross-Origin-Resource-Policy", "same-origin")
+                    ]
+                )
+            )
+            .failure,
+            None
+        );
+    }
+
+    #[test]
+    fn a_private_network_preflight_wants_its_header() {
+        let pna = |answer: &[(&str, &str)]| {
+            check(&Exchange {
+                request: req("GET", &[], false),
+                preflight: Some(resp(204, answer)),
+                private_network: true,
+                ..Exchange::default()
+            })
+        };
+        let v = pna(&[("Access-Control-Allow-Origin", O)]);
+        assert_eq!(v.failure, Some((KindId::PrivateNetwork, Stage::Preflight)));
+        assert!(v.engines[0].contains("Only Chromium"));
+        assert!(v.shown.contains(&(
+            "access-control-allow-private-network: (absent)".to_string(),
+            true
+        )));
+        let ok = [
+            ("Access-Control-Allow-Origin", O),
+            ("Access-Control-Allow-Private-Network", "true"),
+        ];
+        assert_eq!(pna(&ok).failure, None);
+        // The CORS check of the preflight comes first.
+        assert_eq!(
+            pna(&[("Access-Control-Allow-Private-Network", "true")]).failure,
+            Some((KindId::MissingAllowOrigin, Stage::Preflight))
+        );
+    }
+
+    #[test]
+    fn firefox_names_a_missing_method_before_invalid_allow_headers() {
+        let v = check(&Exchange {
+            request: req("PUT", &[("X-Token", "1")], false),
+            preflight: Some(resp(
+                204,
+                &[
+                    ("Access-Control-Allow-Origin", O),
+                    ("Access-Control-Allow-Methods", "GET"),
+                    ("Access-Control-Allow-Headers", "x-token, (bad)"),
+                ],
+            )),
+            ..Exchange::default()
+        });
+        assert_eq!(
+            v.failure,
+            Some((KindId::InvalidAllowMethodsOrHeaders, Stage::Preflight))
+        );
+        assert!(v
+            .engines
+            .iter()
+            .any(|e| e.starts_with("Firefox reports the method")));
+    }
 
     #[test]
     fn when_a_preflight_is_needed() {
@@ -991,10 +1200,10 @@ mod tests {
             Some((KindId::MissingAllowOrigin, Stage::Actual))
         );
         let v = check(&Exchange {
-            preflight_origin: None,
             request: put(&[]),
             preflight: Some(resp(404, &[])),
             actual: None,
+            ..Exchange::default()
         });
         assert!(
             !v.engines.is_empty(),
@@ -1070,10 +1279,10 @@ mod tests {
     fn the_failing_answer_is_shown_with_the_header_at_fault_marked() {
         let shown = |r: Request, pre: Option<Response>, actual: Option<Response>| {
             check(&Exchange {
-                preflight_origin: None,
                 request: r,
                 preflight: pre,
                 actual,
+                ..Exchange::default()
             })
             .shown
         };

@@ -9,6 +9,7 @@
 //! is checked as that request's preflight, with its method and headers.
 
 use crate::check::{Exchange, Header, Request, Response};
+use crate::facts::origin_of;
 
 /// Evidence is read from pastes up to this size; larger ones are console output, not headers.
 pub const MAX_EVIDENCE_BYTES: usize = 1 << 20;
@@ -363,7 +364,9 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                 credentials,
             } => {
                 let url = url_of(&target, &headers);
-                let origin = header(&headers, "origin").map(str::to_string);
+                let origin = header(&headers, "origin")
+                    .map(str::to_string)
+                    .or_else(|| no_cors_origin(&headers));
                 let announced = header(&headers, "access-control-request-method");
                 if method == "OPTIONS" {
                     if let Some(actual_method) = announced {
@@ -371,15 +374,10 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                             out.push(done);
                         }
                         // The preflight names the headers the actual request sets.
-                        let names = header(&headers, "access-control-request-headers")
-                            .unwrap_or("")
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|n| !n.is_empty())
-                            .map(|n| (n.to_string(), "(set by the page)".to_string()))
-                            .collect();
+                        let names = announced_headers(
+                            header(&headers, "access-control-request-headers").unwrap_or(""),
+                        );
                         current = Some(Exchange {
-                            preflight_origin: None,
                             request: Request {
                                 origin,
                                 url,
@@ -387,8 +385,8 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                                 headers: names,
                                 credentials,
                             },
-                            preflight: None,
-                            actual: None,
+                            private_network: asks_private_network(&headers),
+                            ..Exchange::default()
                         });
                         awaiting = Some(true);
                         continue;
@@ -414,7 +412,6 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                         out.push(done);
                     }
                     current = Some(Exchange {
-                        preflight_origin: None,
                         request: Request {
                             origin,
                             url,
@@ -422,8 +419,7 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                             headers,
                             credentials,
                         },
-                        preflight: None,
-                        actual: None,
+                        ..Exchange::default()
                     });
                 }
                 awaiting = Some(false);
@@ -448,10 +444,9 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
                             out.push(done);
                         }
                         current = Some(Exchange {
-                            preflight_origin: None,
                             request,
-                            preflight: None,
                             actual: Some(r),
+                            ..Exchange::default()
                         });
                     }
                 }
@@ -464,11 +459,32 @@ pub fn exchanges(text: &str) -> Vec<Exchange> {
     out
 }
 
-/// The origin of a URL (`scheme://host[:port]`, lower-cased), for telling cross-origin requests.
-fn origin_of(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    Some(format!("{scheme}://{authority}").to_ascii_lowercase())
+/// True when a preflight's headers ask for private network access (Chromium's
+/// `Access-Control-Request-Private-Network: true`).
+fn asks_private_network(headers: &[Header]) -> bool {
+    header(headers, "access-control-request-private-network").is_some_and(|v| v.trim() == "true")
+}
+
+/// A HAR file's preflight not yet claimed by its request.
+struct Pending {
+    url: String,
+    /// The method it announced.
+    method: String,
+    /// The headers it announced, lower-cased, as sent (`a, b`).
+    names: String,
+    answer: Option<Response>,
+    origin: String,
+    cookies: bool,
+    private_network: bool,
+}
+
+/// The page's origin for a no-cors load (an image, a script), which sends no Origin: the
+/// origin of its Referer (browsers send at least the origin to another site by default).
+fn no_cors_origin(headers: &[Header]) -> Option<String> {
+    if header(headers, "sec-fetch-mode") != Some("no-cors") {
+        return None;
+    }
+    header(headers, "referer").and_then(origin_of)
 }
 
 /// The exchanges of a HAR file's cross-origin requests: every request whose Origin header names
@@ -480,9 +496,15 @@ fn origin_of(url: &str) -> Option<String> {
 /// alone, or not at all.
 pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
     let cross = |e: &crate::har::Entry| {
-        let origin = header(&e.request_headers, "origin")?;
-        (origin_of(&e.url).as_deref() != Some(&origin.to_ascii_lowercase()))
-            .then(|| origin.to_string())
+        // Of no-cors loads, only an answer with Cross-Origin-Resource-Policy has something to
+        // check.
+        let origin = header(&e.request_headers, "origin")
+            .map(str::to_string)
+            .or_else(|| {
+                header(&e.response_headers, "cross-origin-resource-policy")?;
+                no_cors_origin(&e.request_headers)
+            })?;
+        (origin_of(&e.url).as_deref() != Some(&origin.to_ascii_lowercase())).then_some(origin)
     };
     let answer = |e: &crate::har::Entry| {
         (e.status != 0 || !e.response_headers.is_empty()).then(|| Response {
@@ -495,8 +517,7 @@ pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
                 .collect(),
         })
     };
-    // Preflights not yet claimed by their request: (url, method, announced headers, answer).
-    let mut preflights: Vec<(String, String, String, Option<Response>, String, bool)> = Vec::new();
+    let mut preflights: Vec<Pending> = Vec::new();
     let mut out = Vec::new();
     for e in entries {
         let Some(origin) = cross(e) else { continue };
@@ -504,68 +525,80 @@ pub fn har_exchanges(entries: &[crate::har::Entry]) -> Vec<Exchange> {
             if let Some(m) = header(&e.request_headers, "access-control-request-method") {
                 let names =
                     header(&e.request_headers, "access-control-request-headers").unwrap_or("");
-                preflights.push((
-                    e.url.clone(),
-                    m.trim().to_string(),
-                    names.to_ascii_lowercase(),
-                    answer(e),
+                preflights.push(Pending {
+                    url: e.url.clone(),
+                    method: m.trim().to_string(),
+                    names: names.to_ascii_lowercase(),
+                    answer: answer(e),
                     origin,
-                    e.cookies,
-                ));
+                    cookies: e.cookies,
+                    private_network: asks_private_network(&e.request_headers),
+                });
                 continue;
             }
         }
         let claimed = preflights
             .iter()
-            .position(|p| p.0 == e.url && p.1 == e.method)
+            .position(|p| p.url == e.url && p.method == e.method)
             .map(|i| preflights.remove(i));
-        let announced = claimed.as_ref().map(|p| p.2.clone()).unwrap_or_default();
+        let announced = claimed.as_ref().map_or("", |p| p.names.as_str());
         let headers: Vec<Header> = e
             .request_headers
             .iter()
             .filter(|(n, v)| {
                 let lower = n.to_ascii_lowercase();
                 announced.split(',').any(|a| a.trim() == lower)
+                    || lower == "sec-fetch-mode"
                     || (crate::check::safelisted_header(n, v) && !lower.starts_with(':'))
             })
             .cloned()
             .collect();
-        let (preflight, preflight_origin) = claimed.map_or((None, None), |p| (p.3, Some(p.4)));
-        out.push(Exchange {
-            preflight_origin: preflight_origin.filter(|o| *o != origin),
+        let mut ex = Exchange {
             request: Request {
-                origin: Some(origin),
+                origin: Some(origin.clone()),
                 url: Some(e.url.clone()),
                 method: e.method.clone(),
                 headers,
                 credentials: e.cookies,
             },
-            preflight,
             actual: answer(e),
-        });
+            ..Exchange::default()
+        };
+        if let Some(p) = claimed {
+            ex.preflight = p.answer;
+            ex.preflight_origin = Some(p.origin).filter(|o| *o != origin);
+            ex.private_network = p.private_network;
+        }
+        out.push(ex);
     }
     // Preflights whose request the file does not hold (it was never sent: the preflight failed).
-    for (url, method, names, answer, origin, cookies) in preflights {
+    for p in preflights {
         out.push(Exchange {
-            preflight_origin: None,
             request: Request {
-                origin: Some(origin),
-                url: Some(url),
-                method,
-                headers: names
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .map(|n| (n.to_string(), "(set by the page)".to_string()))
-                    .collect(),
-                credentials: cookies,
+                origin: Some(p.origin),
+                url: Some(p.url),
+                method: p.method,
+                headers: announced_headers(&p.names),
+                credentials: p.cookies,
             },
-            preflight: answer,
-            actual: None,
+            preflight: p.answer,
+            private_network: p.private_network,
+            ..Exchange::default()
         });
     }
     out.retain(|e| e.preflight.is_some() || e.actual.is_some());
     out
+}
+
+/// The headers a preflight announced (`Access-Control-Request-Headers: a, b`), as the request's:
+/// names without their values.
+fn announced_headers(names: &str) -> Vec<Header> {
+    names
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| (n.to_string(), "(set by the page)".to_string()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -351,8 +351,11 @@ pub struct Framework {
     pub placement: &'static str,
     /// How the template writes strings and booleans.
     pub syntax: Syntax,
-    /// The template text (see [`render`]).
+    /// The template text (see [`render`]); in the page, empty: read [`Framework::template`].
     pub template: &'static str,
+    /// The page's file with this template (`t/express.js`, written by scripts/post-build.py),
+    /// loaded when the target is shown: a visit loads the one template it shows, not all.
+    pub script: &'static str,
     /// Who sends `Vary: Origin`.
     pub vary: Vary,
     /// Whether the target can match origin patterns; if not, patterns are left out.
@@ -412,14 +415,27 @@ impl Framework {
         out
     }
 
+    /// The template text: compiled in natively; in the page, once [`install_template`] has it.
+    pub fn template(&self) -> Option<&'static str> {
+        if !self.template.is_empty() {
+            return Some(self.template);
+        }
+        let loaded = LOADED_TEMPLATES.lock().ok()?;
+        loaded
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map(|(_, t)| *t)
+    }
+
     /// The config text for `policy`, or the template's error.
     pub fn try_render(&self, policy: &Policy) -> Result<String, TemplateError> {
+        let template = self.template().ok_or(TemplateError::NotLoaded)?;
         if self.patterns || policy.patterns.is_empty() {
-            render(self.template, self.syntax, policy)
+            render(template, self.syntax, policy)
         } else {
             let mut exact = policy.clone();
             exact.patterns.clear();
-            render(self.template, self.syntax, &exact)
+            render(template, self.syntax, &exact)
         }
     }
 
@@ -667,13 +683,39 @@ pub fn render(template: &str, syntax: Syntax, p: &Policy) -> Result<String, Temp
     Ok(out)
 }
 
-/// A template names a placeholder or condition the renderer does not know.
+/// Why a config could not be rendered.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TemplateError(pub String);
+pub enum TemplateError {
+    /// The template names a placeholder or condition the renderer does not know.
+    Unknown(String),
+    /// The page has not loaded this target's template yet.
+    NotLoaded,
+}
 
 impl std::fmt::Display for TemplateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the template names an unknown placeholder {{{{{}}}}} (a bug in cors-doctor: please report it)", self.0)
+        match self {
+            TemplateError::Unknown(name) => write!(f, "the template names an unknown placeholder {{{{{name}}}}} (a bug in cors-doctor: please report it)"),
+            TemplateError::NotLoaded => f.write_str("the template is not loaded yet"),
+        }
+    }
+}
+
+/// Templates the page has loaded: (target id, text).
+static LOADED_TEMPLATES: std::sync::Mutex<Vec<(&'static str, &'static str)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Installs a target's template from its page file's text (`ID`, a newline, the template).
+/// Text for no known target, or a second copy, is ignored.
+pub fn install_template(text: &str) {
+    let Some((id, template)) = text.split_once('\n') else {
+        return;
+    };
+    let (Some(f), Ok(mut loaded)) = (framework(id), LOADED_TEMPLATES.lock()) else {
+        return;
+    };
+    if !loaded.iter().any(|(id, _)| *id == f.id) {
+        loaded.push((f.id, Box::leak(template.to_string().into_boxed_str())));
     }
 }
 
@@ -701,7 +743,7 @@ fn render_line(
         let inner = &after[..end];
         rest = &after[end + 2..];
         if let Some(cond) = inner.strip_prefix('?') {
-            keep &= condition(p, cond).ok_or_else(|| TemplateError(format!("?{cond}")))?;
+            keep &= condition(p, cond).ok_or_else(|| TemplateError::Unknown(format!("?{cond}")))?;
             // Drop the marker and the spaces before it.
             let trimmed = text.trim_end().len();
             text.truncate(trimmed);
@@ -726,7 +768,7 @@ fn render_line(
         } else if let Some(v) = scalar(p, syntax, name) {
             text.push_str(&v);
         } else {
-            return Err(TemplateError(name.to_string()));
+            return Err(TemplateError::Unknown(name.to_string()));
         }
     }
     text.push_str(rest);
@@ -743,6 +785,35 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_loaded_template_is_found_by_its_target() {
+        // Natively every template is compiled in; the page's registry is the fallback.
+        let express = framework("express").unwrap();
+        assert_eq!(express.template(), Some(express.template));
+        install_template("express\nnatively, the compiled-in template wins");
+        install_template("no-such-target\nx");
+        install_template("no newline");
+        assert_eq!(express.template(), Some(express.template));
+        let page = Framework {
+            template: "",
+            ..*framework("nginx").unwrap()
+        };
+        assert_eq!(page.template(), None);
+        let p = Policy::new(
+            &["https://app.example.com".into()],
+            &[],
+            &[],
+            &[],
+            false,
+            None,
+        )
+        .unwrap();
+        assert_eq!(page.try_render(&p), Err(TemplateError::NotLoaded));
+        install_template("nginx\nadd_header X {{ORIGINS}};");
+        assert_eq!(page.template(), Some("add_header X {{ORIGINS}};"));
+        assert_eq!(framework("nginx").unwrap().script, "t/nginx.js");
     }
 
     #[test]
@@ -895,7 +966,7 @@ mod tests {
         // A placeholder or condition the renderer does not know is an error, not a panic.
         assert_eq!(
             render("x {{NOPE}}", Syntax::Python, &p),
-            Err(TemplateError("NOPE".to_string()))
+            Err(TemplateError::Unknown("NOPE".to_string()))
         );
         assert!(render("x {{?NOPE}}", Syntax::Python, &p).is_err());
         assert_eq!(quote(Syntax::SingleQuoted, "a'b"), "'a\\'b'");

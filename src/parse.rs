@@ -247,7 +247,19 @@ impl Scan {
                 Ok(true) => self.exchanges = crate::evidence::har_exchanges(&har.entries),
                 Err(e) => self.problem = Some(InputProblem::Har(e)),
             }
-            self.har = None;
+            // Chrome's `_error` (`net::ERR_BLOCKED_BY_CLIENT`) is read as the Network panel's
+            // line for that request: blocked by a client, CORP, ORB, a failed connection.
+            let har = self.har.take().map(|h| h.entries).unwrap_or_default();
+            for e in har {
+                if let Some(error) = e.error {
+                    let mut line = e.method;
+                    for part in [" ", &e.url, " ", &error] {
+                        line.push_str(part);
+                    }
+                    let mask = keyword_mask(&line);
+                    self.take((line, mask));
+                }
+            }
             self.pos = self.end;
             return true;
         }

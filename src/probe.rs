@@ -172,10 +172,8 @@ pub fn run(o: &Options) -> Result<Probe, String> {
         credentials: o.credentials,
     };
     let mut ex = Exchange {
-        preflight_origin: None,
         request: request.clone(),
-        preflight: None,
-        actual: None,
+        ..Exchange::default()
     };
     if request.needs_preflight() {
         let mut h = vec![

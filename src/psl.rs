@@ -116,6 +116,20 @@ pub fn is_loaded() -> bool {
     list().is_some()
 }
 
+/// The site of a lower-case host (#concept-site, schemelessly): its registrable domain, the
+/// public suffix and one label more; the host itself when it is a suffix or an IP address.
+/// `None` until the list is loaded.
+pub fn site(host: &str) -> Option<&str> {
+    let suffix = list()?.suffix(host);
+    // An IP address (dotted digits, or bracketed IPv6 as origins write it) is its own site.
+    let ip = host.starts_with('[') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if host.len() == suffix.len() || ip {
+        return Some(host);
+    }
+    let head = &host[..host.len() - suffix.len() - 1];
+    Some(&host[head.rfind('.').map_or(0, |i| i + 1)..])
+}
+
 fn list() -> Option<&'static SuffixList> {
     #[cfg(not(target_arch = "wasm32"))]
     return Some(LIST.get_or_init(|| SuffixList::parse(RULES)));
@@ -139,6 +153,21 @@ pub fn check(host: &str) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_is_the_registrable_domain() {
+        for (host, want) in [
+            ("api.example.com", "example.com"),
+            ("example.com", "example.com"),
+            ("a.b.example.co.uk", "example.co.uk"),
+            ("me.github.io", "me.github.io"),
+            ("com", "com"),
+            ("127.0.0.1", "127.0.0.1"),
+            ("localhost", "localhost"),
+        ] {
+            assert_eq!(site(host), Some(want), "{host}");
+        }
+    }
 
     #[test]
     fn public_suffixes_are_refused_and_owned_domains_pass() {

@@ -51,6 +51,21 @@ fn each_paste_names_its_failing_step() {
             Stage::Preflight,
             "http://localhost:5173",
         ),
+        // Chromium's Private Network Access preflight (before GET, which needs none by
+        // itself): Access-Control-Allow-Private-Network is missing.
+        (
+            "curl-v-private-network-preflight",
+            KindId::PrivateNetwork,
+            Stage::Preflight,
+            "https://dashboard.example.com",
+        ),
+        // A no-cors image (no Origin: the page is the Referer's origin) refused by its CORP.
+        (
+            "devtools-raw-corp-same-origin",
+            KindId::CorpBlocked,
+            Stage::Actual,
+            "https://www.example.com",
+        ),
     ] {
         let text = paste(name);
         let r = diagnose(&text);
@@ -274,4 +289,65 @@ fn a_redirect_to_another_origin_taints_the_origin() {
             .any(|s| s.contains("the next request carries Origin: null")),
         "{steps:?}"
     );
+}
+
+/// Chrome's HAR export (DevTools' `Log.ts`: `response._error` is the request's
+/// `localizedFailDescription`): each `_error` is read as the Network panel's line for that
+/// request, and the headers are checked alongside: a no-cors image refused by its
+/// Cross-Origin-Resource-Policy (the page from its Referer), a script an extension blocked, a
+/// Private Network Access preflight without its header, a refused connection. A plain
+/// `net::ERR_FAILED` says nothing the headers do not.
+#[test]
+fn a_chrome_har_s_error_fields_are_read() {
+    let text = std::fs::read_to_string("tests/evidence/chrome-blocked.har").unwrap();
+    let r = diagnose(&text);
+    assert_eq!(r.problem, None);
+    let got: Vec<_> = r
+        .diagnoses
+        .iter()
+        .map(|d| {
+            (
+                d.kind,
+                d.matched,
+                d.facts.request_url.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            KindId::CorpBlocked,
+            Match::Exact,
+            "https://cdn.example.net/logo.png",
+        ),
+        (
+            KindId::BlockedByClient,
+            Match::Exact,
+            "https://ads.example.org/tag.js",
+        ),
+        (
+            KindId::NetworkError,
+            Match::Exact,
+            "https://api.example.com/v1/health",
+        ),
+        (
+            KindId::PrivateNetwork,
+            Match::Evidence,
+            "http://192.168.1.20:8080/api/status",
+        ),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(k, m, u)| (k, m, u.to_string())),
+        "{:#?}",
+        r.diagnoses
+    );
+    // The CORP failure is one diagnosis: the `_error` says what, the headers say why.
+    let corp = &r.diagnoses[0];
+    assert_eq!(
+        corp.facts.page_origin.as_deref(),
+        Some("https://dashboard.example.com")
+    );
+    let steps = &corp.evidence.as_ref().expect("the headers' steps").steps;
+    assert!(steps[0].what.contains("same-origin forbids"), "{steps:?}");
+    assert!(r.unrecognized.is_empty(), "{:?}", r.unrecognized);
 }

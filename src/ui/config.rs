@@ -151,6 +151,21 @@ pub fn ConfigPanel(
         }
     };
     let framework = move || generate::framework(choice.get()).unwrap_or(&FRAMEWORKS[0]);
+    // The page loads a target's template when it is first shown (generate::Framework::script);
+    // `loaded` names the last target whose file finished loading, or failed to.
+    let loaded = RwSignal::new("");
+    Effect::new(move |_| {
+        let f = framework();
+        if f.template().is_none() {
+            let file = crate::ui::browser::LazyData {
+                file: f.script,
+                global: f.script,
+                install: generate::install_template,
+                is_loaded: || false,
+            };
+            crate::ui::browser::load(file, move || loaded.set(f.id));
+        }
+    });
     let matches = move || {
         let q = search.get().to_ascii_lowercase();
         FRAMEWORKS
@@ -225,7 +240,14 @@ pub fn ConfigPanel(
             </details>
             {move || {
                 let f = framework();
+                let tried = loaded.get() == f.id;
                 match policy.get() {
+                    Ok(_) if f.template().is_none() => view! {
+                        <p class="notice" data-testid="config-loading">
+                            {if tried { "This configuration could not be loaded: reload the page." } else { "Loading the configuration…" }}
+                        </p>
+                    }
+                    .into_any(),
                     Ok(p) => {
                         let text = f.render(&p);
                         let said: Vec<String> = notes.iter().cloned().chain(f.unsupported(&p)).collect();

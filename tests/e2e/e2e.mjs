@@ -92,6 +92,9 @@ async function main() {
     await page.fill('[data-testid=framework-search]', 'nginx');
     await page.waitForFunction(() => document.querySelector('[data-testid=config]')?.textContent.includes('add_header'));
     const nginx = await page.textContent('[data-testid=config]');
+    // The wasm carries no template: the page loaded exactly the two it showed, as its own files.
+    const templates = await page.evaluate(() => [...document.querySelectorAll('script[id^="t/"]')].map((s) => s.id).sort().join(' '));
+    check(templates === 't/express.js t/nginx.js', `only the shown targets' templates were loaded (${templates})`);
     check(nginx.includes('^(http://localhost:5173)\\z') && nginx.includes('always;'), 'searching nginx switches the snippet to nginx with the origin, anchored at the very end (PCRE \\z)');
     // Origin patterns: the Public Suffix List loads on first use (psl.js, the page's own file);
     // a pattern over a public suffix is refused, one over an owned domain reaches the config.
@@ -210,6 +213,13 @@ async function main() {
     const hostHeaders = await readFile(join(dist, '_headers'), 'utf8');
     check(Boolean(pageCsp) && hostHeaders.includes(pageCsp) && !hostHeaders.includes('unsafe-inline'),
       `_headers allows the inline loader by its hash only (${pageCsp})`);
+    // Files cached for good are the ones whose names carry a hash; every file in dist without
+    // one (the on-demand data, the templates) is matched by no immutable rule.
+    const immutable = [...hostHeaders.matchAll(/^(\/\S*)\n\s+Cache-Control: [^\n]*immutable/gm)].map((m) => m[1]);
+    const globToRe = (g) => new RegExp('^' + g.replace(/[.]/g, '\\.').replace(/\*/g, '.*') + '$');
+    const unhashed = ['/psl.js', '/firefox-l10n.js', '/examples.js', '/t/express.js', '/index.html'];
+    check(immutable.length > 0 && unhashed.every((f) => !immutable.some((g) => globToRe(g).test(f))),
+      `only hashed files are cached for good (${immutable.join(' ')})`);
 
     // Subresource Integrity: a wasm file that is not the one built is refused, the app does not
     // start, and the static page stays usable text.
