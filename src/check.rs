@@ -425,21 +425,20 @@ fn host_of(url: &str) -> &str {
 fn corp(req: &Request, resp: &Response, mut steps: Vec<Step>) -> Verdict {
     let origin = req.origin.as_deref().unwrap_or("");
     let url = req.url.as_deref().unwrap_or("");
-    let policy = resp
-        .get("Cross-Origin-Resource-Policy")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    // The value is case-sensitive: `Same-Origin` is no policy at all.
+    let policy = resp.get("Cross-Origin-Resource-Policy").unwrap_or_default();
     let (a, b) = (host_of(origin), host_of(url));
+    // Chromium never counts an IP address as the same site as another origin (measured by
+    // tests/differential; the URL standard's "host same site" would for equal hosts).
+    let ip = |h: &str| h.starts_with('[') || h.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+    let same_origin = crate::facts::origin_of(url).as_deref() == Some(origin);
     let allowed = match policy.as_str() {
-        "same-origin" => Some(crate::facts::origin_of(url).as_deref() == Some(origin)),
-        "same-site" => (if a == b {
-            Some(true)
-        } else {
-            crate::psl::site(a)
-                .zip(crate::psl::site(b))
-                .map(|(x, y)| x == y)
-        })
-        .map(|same| same && (origin.starts_with("https:") || !url.starts_with("https:"))),
+        _ if same_origin => Some(true),
+        "same-origin" => Some(false),
+        "same-site" if ip(a) || ip(b) => Some(false),
+        "same-site" => crate::psl::site(a)
+            .zip(crate::psl::site(b))
+            .map(|(x, y)| x == y && (origin.starts_with("https:") || !url.starts_with("https:"))),
         _ => Some(true),
     };
     let verb = match allowed {
@@ -809,7 +808,31 @@ mod tests {
             load("https://cdn.example.com", img, Some("same-origin")).failure,
             None
         );
-        assert_eq!(load(O, img, Some("Same-Site")).failure, corp);
+        assert_eq!(
+            load(O, img, Some("Same-Site")).failure,
+            None,
+            "case-sensitive"
+        );
+        assert_eq!(load(O, img, Some("same-site")).failure, corp);
+        // An IP address is never the same site as another origin (Chromium).
+        assert_eq!(
+            load(
+                "http://127.0.0.1:3000",
+                "http://127.0.0.1:8080/a",
+                Some("same-site")
+            )
+            .failure,
+            corp
+        );
+        assert_eq!(
+            load(
+                "http://127.0.0.1:3000",
+                "http://127.0.0.1:3000/a",
+                Some("same-origin")
+            )
+            .failure,
+            None
+        );
         assert_eq!(
             load("https://www.example.com", img, Some("same-site")).failure,
             None

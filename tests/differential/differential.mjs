@@ -4,7 +4,10 @@
 // (the preflight's and the request's status and Access-Control-* headers, with their variants:
 // repeated, `*`, `null`, another origin, a trailing slash, odd case, invalid tokens; a third of
 // the requests redirected, to the same origin, to another one, to data: or to a URL with a
-// password, and the answer where the redirect leads). Each case
+// password, and the answer where the redirect leads); a fifth are no-cors loads instead, answered
+// with a Cross-Origin-Resource-Policy variant (absent, same-origin, same-site, cross-origin, odd
+// case, unknown) from the page's host on another port (same site) or from localhost (another
+// site). Each case
 // runs in Chromium against a loopback server that answers exactly so; the server records the
 // requests that really arrived, and those exchanges, as raw headers, go through the CLI's
 // checker. The checker must agree with the browser: the page could read the response, or not, and
@@ -42,6 +45,11 @@ function originVariant() {
 }
 
 function makeCase(id) {
+  if (rand() < 1 / 5) {
+    // A no-cors load: no CORS check, the resource's Cross-Origin-Resource-Policy decides.
+    const actual = { status: 200, acao: null, acac: null, corp: pick([null, 'same-origin', 'same-site', 'same-site', 'cross-origin', 'Same-Origin', 'bogus']) };
+    return { id, noCors: true, host: pick(['127.0.0.1', 'localhost']), method: pick(['GET', 'GET', 'POST']), headers: {}, credentials: pick(['omit', 'include']), actual, redirect: null };
+  }
   const method = pick(['GET', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
   const headers = pick([{}, {}, { 'X-Api-Key': 'k' }, { Authorization: 'Bearer x' }, { 'Content-Type': 'application/json' }, { 'Content-Type': 'text/plain' }]);
   const credentials = pick(['omit', 'same-origin', 'include']);
@@ -84,6 +92,7 @@ const api = await listen((req, res) => {
     const port = api.address().port;
     out.Location = { same: `/c/${id}/final`, cross: `http://localhost:${port}/c/${id}/final`, data: 'data:text/plain,hi', userinfo: `http://u:p@127.0.0.1:${port}/c/${id}/final` }[c.redirect];
   }
+  if (a.corp) out['Cross-Origin-Resource-Policy'] = a.corp;
   if (a.acao !== null) out['Access-Control-Allow-Origin'] = a.acao;
   if (a.acac !== null) out['Access-Control-Allow-Credentials'] = a.acac;
   if (req.method === 'OPTIONS') {
@@ -94,7 +103,8 @@ const api = await listen((req, res) => {
   req.resume();
   res.writeHead(a.status, out).end(a.status === 204 ? undefined : '{}');
 });
-const API = `http://127.0.0.1:${api.address().port}`;
+const API_PORT = api.address().port;
+const API = `http://127.0.0.1:${API_PORT}`;
 
 const profile = await mkdtemp(join(tmpdir(), 'cors-differential-'));
 const corsErrors = new Map(); // case id -> Chromium's CorsError name
@@ -103,13 +113,13 @@ const outcomes = [];
 const started = Date.now();
 const run = async (evaluate) => {
   for (const c of cases) {
-    const ok = await evaluate(async ({ url, method, headers, credentials }) => {
+    const ok = await evaluate(async ({ url, method, headers, credentials, mode }) => {
       try {
         const body = method === 'GET' ? undefined : '{}';
-        await fetch(url, { method, headers, credentials, body, mode: 'cors', cache: 'no-store' });
+        await fetch(url, { method, headers, credentials, body, mode, cache: 'no-store' });
         return true;
       } catch { return false; }
-    }, { url: `${API}/c/${c.id}`, method: c.method, headers: c.headers, credentials: c.credentials }, c.id);
+    }, { url: `${c.noCors ? `http://${c.host}:${API_PORT}` : API}/c/${c.id}`, method: c.method, headers: c.headers, credentials: c.credentials, mode: c.noCors ? 'no-cors' : 'cors' }, c.id);
     outcomes.push(ok);
   }
 };
@@ -139,6 +149,8 @@ if (BROWSER === 'firefox') {
   cdp.on('Network.loadingFailed', (e) => {
     const m = (urls.get(e.requestId) ?? '').match(/\/c\/(\d+)/);
     if (m && e.corsErrorStatus) corsErrors.set(Number(m[1]), e.corsErrorStatus.corsError);
+    // A no-cors load blocked by its Cross-Origin-Resource-Policy: DevTools' BlockedReason.
+    if (m && /^corp-/.test(e.blockedReason ?? '')) corsErrors.set(Number(m[1]), e.blockedReason);
   });
   await tab.goto(ORIGIN + '/');
   await run((fn, arg) => tab.evaluate(fn, arg));
@@ -151,6 +163,7 @@ page.close(); api.close();
 const dir = await mkdtemp(join(tmpdir(), 'cors-differential-cases-'));
 const kindOf = new Map(); // CorsError name -> our kind id
 const kindOfError = (name) => {
+  if (name.startsWith('corp-')) return 'corp-blocked';
   if (!kindOf.has(name)) {
     const out = JSON.parse(execFileSync(CLI, ['explain', '--json', '-'], { input: `Cross-Origin Resource Sharing error: ${name}`, encoding: 'utf8' }).toString() || '{}');
     kindOf.set(name, out.diagnoses?.[0]?.kind ?? null);
@@ -158,8 +171,8 @@ const kindOfError = (name) => {
   return kindOf.get(name);
 };
 // The kind of Firefox's console reason, read by our parser (the generic NetworkError aside).
-const firefoxKind = (lines) => {
-  const reasons = lines.filter((l) => l.includes('Cross-Origin Request Blocked'));
+const firefoxKind = (lines, noCors) => {
+  const reasons = noCors ? lines : lines.filter((l) => l.includes('Cross-Origin Request Blocked'));
   if (!reasons.length) return null;
   const out = JSON.parse(execFileSync(CLI, ['explain', '--json', '-'], { input: reasons.join('\n'), encoding: 'utf8' }).toString() || '{}');
   return out.diagnoses?.find((d) => d.kind !== 'generic-fetch-failure')?.kind ?? null;
@@ -177,7 +190,9 @@ for (const c of cases) {
       ...(c.credentials === 'include' ? ['Cookie: differential=1'] : [])].join('\n') + '\n']
     : [];
   const exchanges = arrived.map((x) => {
-    const lines = [`${x.method} ${x.url} HTTP/1.1`];
+    // A no-cors load's request line names the whole URL: its scheme decides CORP same-site.
+    const target = c.noCors ? `http://${c.host}:${API_PORT}${x.url}` : x.url;
+    const lines = [`${x.method} ${target} HTTP/1.1`];
     for (let i = 0; i < x.headers.length; i += 2) lines.push(`${x.headers[i]}: ${x.headers[i + 1]}`);
     // The request's credentials mode is not a header; a cookie line says "include".
     if (c.credentials === 'include' && x.method !== 'OPTIONS') lines.push('Cookie: differential=1');
@@ -199,7 +214,7 @@ for (const c of cases) {
   const checkerOk = failing.length === 0;
   const browserOk = outcomes[c.id];
   const expectedKind = BROWSER === 'firefox'
-    ? firefoxKind(consoleLines.get(c.id) ?? [])
+    ? firefoxKind(consoleLines.get(c.id) ?? [], c.noCors)
     : corsErrors.has(c.id) ? kindOfError(corsErrors.get(c.id)) : null;
   // Firefox's "CORS request did not succeed" is its reason for any request that got no CORS
   // answer at all (a redirect to data: among them): no kind to compare.
@@ -213,9 +228,10 @@ await rm(dir, { recursive: true, force: true });
 await rm(profile, { recursive: true, force: true });
 
 const redirected = cases.filter((c) => c.redirect);
+const noCors = cases.filter((c) => c.noCors);
 console.log(`differential (seed ${SEED}): ${CASES} cases in ${BROWSER}, ${agree} agree (${(100 * agree / CASES).toFixed(1)}%), ${disagreements.length} disagree; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (notComparable) console.log(`  ${notComparable} failures agree on pass/fail where Firefox's reason is its generic "CORS request did not succeed" (no kind to compare)`);
-console.log(`  the page could read ${outcomes.filter(Boolean).length} of them; ${redirected.length} were redirected (${['same', 'cross', 'data', 'userinfo'].map((k) => `${k} ${redirected.filter((c) => c.redirect === k).length}`).join(', ')}), ${redirected.filter((c) => outcomes[c.id]).length} of those readable in the end`);
+console.log(`  the page could read ${outcomes.filter(Boolean).length} of them; ${redirected.length} were redirected (${['same', 'cross', 'data', 'userinfo'].map((k) => `${k} ${redirected.filter((c) => c.redirect === k).length}`).join(', ')}), ${redirected.filter((c) => outcomes[c.id]).length} of those readable in the end; ${noCors.length} were no-cors loads (${noCors.filter((c) => !disagreements.some((d) => d.c === c)).length} agree, ${noCors.filter((c) => !outcomes[c.id]).length} blocked by their Cross-Origin-Resource-Policy)`);
 for (const d of disagreements.slice(0, 15)) {
   console.log(`--- case ${d.c.id}: ${BROWSER} ${d.browserOk ? 'read it' : `failed (${d.corsError ?? 'its reason'} -> ${d.expectedKind})`}, checker: ${d.checker?.join(', ') || 'passes'}${d.why ? ` (${d.why})` : ''}`);
   if (d.exchange) console.log(d.exchange.trim().split('\n').map((l) => '    ' + l).join('\n'));
