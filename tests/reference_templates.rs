@@ -58,6 +58,7 @@ fn value(ph: &str, i: usize, category: &str) -> String {
         "mdn_url" => "https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy".to_string(),
         "context" => "TypeError: ".to_string(),
         "access_type" => "get".to_string(),
+        "directive" => "frame-ancestors 'self'".to_string(),
         "details" => "Failed integrity metadata check.".to_string(),
         "description" => "Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin.".to_string(),
         "request_context" => "resource".to_string(),

@@ -393,6 +393,9 @@ pub static PATTERNS: &[Pattern] = &[
       r"Refused to display '(?P<url>[^']*)' in a frame because it set multiple 'X-Frame-Options' headers"),
     p(Reason(XFrameOptions), ANY, NONE, "in a frame because it set ",
       r"Refused to display '(?P<url>[^']*)' in a frame because it set 'X-Frame-Options' to"),
+    // Blink's CSP frame-ancestors violation, printed in the framing page's console.
+    p(Reason(XFrameOptions), CR, NONE, "ancestor violates the following Content Security Policy",
+      r"Refused to frame '(?P<url>[^']*)' because an ancestor violates the following Content Security Policy directive"),
     p(Reason(XFrameOptions), CR, NONE, "Invalid 'X-Frame-Options' header encountered",
       r"Invalid 'X-Frame-Options' header encountered when loading '(?P<url>[^']*)'"),
     p(Reason(XFrameOptions), CR, NONE, "It did not opt-into cross-origin embedding",
