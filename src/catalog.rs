@@ -9,6 +9,7 @@
 //! Completeness is checked by tests (every kind has a pattern and an example; every reference
 //! template classifies as its kind), not by memory.
 
+pub mod advice;
 pub mod examples;
 pub mod kinds;
 pub mod patterns;
@@ -150,6 +151,23 @@ pub struct Kind {
     pub lookalike: bool,
     /// The MDN page for this error, when one exists.
     pub mdn: Option<&'static str>,
+    /// A preflight is part of this kind (it fails at, or because of, the preflight).
+    pub preflight: bool,
+    /// The request carried credentials (the kind's message says so).
+    pub credentialed: bool,
+    /// The server's CORS headers are what must change (not a look-alike, nor a failure the
+    /// page causes itself): the explanation adds the common don'ts and the header checks.
+    pub headers_fix: bool,
+    /// Where browsers differ on this error, when they do.
+    pub browser_note: Option<&'static str>,
+    /// What not to do, beyond the common don'ts.
+    pub avoid: &'static [&'static str],
+    /// What the page's own code can change instead.
+    pub client_side: &'static [&'static str],
+    /// Pitfalls that produce or hide this error.
+    pub traps: &'static [&'static str],
+    /// The spec section it comes from: label and URL.
+    pub spec: advice::Spec,
 }
 
 impl Kind {

@@ -560,8 +560,7 @@ fn decide(ex: &Exchange) -> Verdict {
                 && match &methods {
                     None => true,
                     Some(Some(m)) => {
-                        !m.contains(&req.method)
-                            && !(m.iter().any(|x| x == "*") && !req.credentials)
+                        !m.contains(&req.method) && (req.credentials || !m.iter().any(|x| x == "*"))
                     }
                     Some(None) => false,
                 };

@@ -186,7 +186,7 @@ pub fn close_match(text: &str) -> Option<CloseMatch> {
     } else {
         return None;
     };
-    let stage = (preflight || crate::explain::preflight_kind(kind)).then_some(Stage::Preflight);
+    let stage = (preflight || crate::catalog::kind(kind).preflight).then_some(Stage::Preflight);
     Some(CloseMatch {
         kind,
         stage,

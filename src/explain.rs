@@ -48,36 +48,6 @@ pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// True for kinds that a preflight request is part of.
-pub(crate) fn preflight_kind(kind: KindId) -> bool {
-    matches!(
-        kind,
-        KindId::PreflightBadStatus
-            | KindId::PreflightRedirect
-            | KindId::MethodNotAllowed
-            | KindId::HeaderNotAllowed
-            | KindId::AuthorizationNotCoveredByWildcard
-            | KindId::InvalidAllowMethodsOrHeaders
-    )
-}
-
-/// True for kinds where the server's CORS headers are what must change.
-fn server_cors_kind(kind: KindId) -> bool {
-    !catalog::kind(kind).lookalike
-        && !matches!(
-            kind,
-            KindId::GenericFetchFailure | KindId::CanvasTainted | KindId::SubresourceIntegrity
-        )
-}
-
-/// True when the kind means the request carried credentials.
-fn credentialed(kind: KindId) -> bool {
-    matches!(
-        kind,
-        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue
-    )
-}
-
 /// Builds the explanation of one diagnosis.
 pub fn explain(d: &Diagnosis) -> Explanation {
     let kind = catalog::kind(d.kind);
@@ -124,7 +94,7 @@ pub fn explain(d: &Diagnosis) -> Explanation {
         if let Some(from) = &f.redirected_from {
             steps.push(format!("It asked for {from} first and was redirected to {url_text}; the browser checks CORS again on every redirect."));
         }
-        if d.stage == Some(Stage::Preflight) || preflight_kind(d.kind) {
+        if d.stage == Some(Stage::Preflight) || catalog::kind(d.kind).preflight {
             steps.push(preflight_step(d));
         }
         if let Some(s) = f.status {
@@ -143,35 +113,35 @@ pub fn explain(d: &Diagnosis) -> Explanation {
         }
     }
     steps.push(kind.cause.to_string());
-    if let Some(note) = browser_note(d.kind) {
+    if let Some(note) = kind.browser_note {
         steps.push(note.to_string());
     }
 
     let mut fix = vec![kind.fix.to_string()];
-    if server_cors_kind(d.kind) {
+    if catalog::kind(d.kind).headers_fix {
         fix.push("The server configuration below does this for your framework, with your origin, method and headers filled in. Put it before authentication and routing, so the preflight is answered first.".to_string());
     }
 
     let mut avoid = Vec::new();
-    if server_cors_kind(d.kind) || d.kind == KindId::GenericFetchFailure {
+    if catalog::kind(d.kind).headers_fix || d.kind == KindId::GenericFetchFailure {
         avoid.extend(AVOID_COMMON);
     }
-    avoid.extend(avoid_for(d.kind));
+    avoid.extend(kind.avoid);
 
     let mut links = Vec::new();
     if let Some(mdn) = kind.mdn {
         links.push(("MDN", mdn));
     }
-    links.push(spec_link(d.kind));
+    links.push(kind.spec);
 
     Explanation {
         title: kind.title,
         summary,
         steps,
         fix,
-        client_side: client_side_for(d.kind).to_vec(),
+        client_side: kind.client_side.to_vec(),
         avoid,
-        traps: traps_for(d.kind).to_vec(),
+        traps: kind.traps.to_vec(),
         checks: checks(d),
         links,
     }
@@ -224,18 +194,6 @@ fn status_hint(status: u16) -> &'static str {
     }
 }
 
-fn browser_note(kind: KindId) -> Option<&'static str> {
-    Some(match kind {
-        KindId::MissingAllowOrigin => "Chrome and Firefox check Access-Control-Allow-Origin before the preflight's status, so an OPTIONS answer of 404 or 401 without CORS headers also shows up as this error (Chrome puts \"Response to preflight request\" in front); Safari reports the status instead.",
-        KindId::PreflightBadStatus => "Safari checks this status first; Chrome and Firefox report a preflight without Access-Control-Allow-Origin as that header missing, whatever its status.",
-        KindId::OriginMismatch => "Firefox quotes the value the server sent; Chrome also calls a trailing slash ('https://app.example.com/') a mismatch.",
-        KindId::AuthorizationNotCoveredByWildcard => "Firefox only warns for now; the Fetch standard, Chrome and Safari already exclude Authorization from *.",
-        KindId::NetworkError => "Firefox prints \"CORS request did not succeed\" for any request that got no response; Chrome prints the net::ERR_ code; Safari prints \"Could not connect to the server\".",
-        KindId::PrivateNetwork => "Only Chromium browsers enforce this; the wording changed from Access-Control-Allow-Private-Network preflights (2022-2024) to a Local Network Access permission prompt (2025).",
-        _ => return None,
-    })
-}
-
 /// What not to do, for every kind where the server's CORS headers are the fix.
 const AVOID_COMMON: [&str; 4] = [
     "Don't switch to mode: 'no-cors': the response becomes opaque, so your code still cannot read the status or body.",
@@ -244,94 +202,10 @@ const AVOID_COMMON: [&str; 4] = [
     "Don't reflect whatever Origin arrives while allowing credentials: any website could then read your users' data. Allow an exact list of origins.",
 ];
 
-fn avoid_for(kind: KindId) -> &'static [&'static str] {
-    match kind {
-        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[
-            "The common advice \"add Access-Control-Allow-Origin: * everywhere\" does not work here: the wildcard is never accepted with credentials.",
-        ],
-        KindId::PreflightBadStatus | KindId::HeaderNotAllowed => &[
-            "The common claim that Content-Type: application/json needs no preflight is wrong: only form, multipart and text/plain bodies are safelisted.",
-        ],
-        KindId::RedirectNotAllowed | KindId::PreflightRedirect => &[
-            "Setting redirect: 'follow' changes nothing: it is already fetch()'s default, and preflights never follow redirects.",
-        ],
-        KindId::MixedContent | KindId::CspBlocked | KindId::CorpBlocked | KindId::CoepBlocked
-        | KindId::CoopBlocked | KindId::XFrameOptions | KindId::FrameAccess | KindId::NetworkError
-        | KindId::OrbBlocked | KindId::BlockedByClient => &[
-            "Adding Access-Control-Allow-Origin or other CORS headers will not fix this: it is not a CORS failure.",
-        ],
-        _ => &[],
-    }
-}
-
-fn client_side_for(kind: KindId) -> &'static [&'static str] {
-    const DEV_PROXY: &str = "While developing, call the API through your dev server's proxy (Vite server.proxy, webpack devServer.proxy): the browser then sees one origin and sends no CORS request. Production still needs the server fix, unless you serve the API under the same origin there too.";
-    match kind {
-        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[
-            "If this request does not need cookies or HTTP authentication, stop sending them (remove credentials: 'include' / withCredentials): a wildcard then works.",
-            DEV_PROXY,
-        ],
-        KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard => &[
-            "If the header is not needed (a leftover X-Requested-With, a custom tracing header), stop sending it.",
-            DEV_PROXY,
-        ],
-        KindId::MethodNotAllowed | KindId::PreflightBadStatus | KindId::PreflightRedirect => &[
-            "A GET, HEAD or POST with only safelisted headers and a form or text/plain body needs no preflight, but change the API shape only if that is right for it anyway.",
-            DEV_PROXY,
-        ],
-        KindId::MissingAllowOrigin | KindId::OriginMismatch | KindId::MultipleAllowOrigin
-        | KindId::InvalidAllowOrigin | KindId::CorsOther => &[DEV_PROXY],
-        _ => &[],
-    }
-}
-
-fn traps_for(kind: KindId) -> &'static [&'static str] {
-    const ERRORS: &str = "A 500 or 401 answered by code that adds no CORS headers looks like a CORS error: make error handlers and auth failures send the CORS headers too (nginx: add_header ... always).";
-    const AUTH: &str = "Auth middleware that runs before CORS rejects the preflight, because preflights never carry credentials: let OPTIONS through before authentication.";
-    const DUPLICATES: &str = "A proxy (nginx, a CDN, an API gateway) and the app both adding CORS headers produce two Access-Control-Allow-Origin values: configure exactly one layer.";
-    const SLASH: &str = "An allowed origin written with a path or trailing slash (https://app.example.com/) never matches: origins are scheme://host[:port] only.";
-    const LOCALHOST: &str = "http://localhost:3000 and http://127.0.0.1:3000 are different origins; so are http and https, and every port.";
-    const VARY: &str = "When the Allow-Origin value depends on the request, send Vary: Origin, or a cache or CDN may serve one origin's answer to another.";
-    const STAR_AUTH: &str =
-        "Access-Control-Allow-Headers: * does not cover Authorization; list it explicitly.";
-    const REDIRECTS: &str = "Redirects on the preflight (http -> https, /items -> /items/, a login page) fail it: call the final URL.";
-    const PNA: &str = "Chrome now asks the user before a public page may reach a private or local address; a denied prompt cannot be fixed by headers.";
-    match kind {
-        KindId::MissingAllowOrigin => &[ERRORS, AUTH, DUPLICATES, VARY],
-        KindId::OriginMismatch => &[SLASH, LOCALHOST, VARY],
-        KindId::MultipleAllowOrigin => &[DUPLICATES],
-        KindId::InvalidAllowOrigin => &[SLASH, DUPLICATES],
-        KindId::WildcardWithCredentials | KindId::CredentialsNotTrue => &[VARY, LOCALHOST],
-        KindId::PreflightBadStatus => &[AUTH, ERRORS, REDIRECTS],
-        KindId::PreflightRedirect | KindId::RedirectNotAllowed => &[REDIRECTS],
-        KindId::MethodNotAllowed => &[AUTH],
-        KindId::HeaderNotAllowed | KindId::AuthorizationNotCoveredByWildcard => &[STAR_AUTH],
-        KindId::PrivateNetwork => &[PNA],
-        KindId::CorsOther => &[ERRORS, DUPLICATES, SLASH],
-        _ => &[],
-    }
-}
-
-fn spec_link(kind: KindId) -> (&'static str, &'static str) {
-    match kind {
-        KindId::MixedContent => ("Mixed Content spec", "https://w3c.github.io/webappsec-mixed-content/"),
-        KindId::CspBlocked => ("Content Security Policy spec", "https://w3c.github.io/webappsec-csp/"),
-        KindId::CorpBlocked | KindId::CoepBlocked => ("Fetch: Cross-Origin-Resource-Policy", "https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header"),
-        KindId::CoopBlocked => ("HTML: Cross-Origin-Opener-Policy", "https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies"),
-        KindId::XFrameOptions => ("HTML: X-Frame-Options", "https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-x-frame-options-header"),
-        KindId::FrameAccess => ("HTML: cross-origin objects", "https://html.spec.whatwg.org/multipage/nav-history-apis.html#cross-origin-objects"),
-        KindId::OrbBlocked => ("Fetch: Opaque Response Blocking", "https://fetch.spec.whatwg.org/#orb"),
-        KindId::PrivateNetwork => ("Local Network Access", "https://wicg.github.io/local-network-access/"),
-        KindId::RedirectNotAllowed => ("Fetch: HTTP-redirect fetch", "https://fetch.spec.whatwg.org/#http-redirect-fetch"),
-        k if preflight_kind(k) => ("Fetch: CORS-preflight fetch", "https://fetch.spec.whatwg.org/#cors-preflight-fetch"),
-        _ => ("Fetch: the CORS protocol", "https://fetch.spec.whatwg.org/#http-cors-protocol"),
-    }
-}
-
 /// The curl commands that check the fix, from validated facts only.
 fn checks(d: &Diagnosis) -> Vec<Check> {
     let f = &d.facts;
-    if !server_cors_kind(d.kind) {
+    if !catalog::kind(d.kind).headers_fix {
         return match (&f.request_url, d.kind) {
             (Some(url), KindId::NetworkError) => vec![Check {
                 label: "Is the server reachable at this URL?",
@@ -352,7 +226,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
         .unwrap_or_else(|| "http://localhost:3000".to_string());
     let method = f.method.clone().unwrap_or_else(|| "GET".to_string());
     let needs_preflight = d.stage == Some(Stage::Preflight)
-        || preflight_kind(d.kind)
+        || catalog::kind(d.kind).preflight
         || !SAFELISTED_METHODS.contains(&method.as_str())
         || f.header.is_some();
     let mut out = Vec::new();
@@ -384,7 +258,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
             ));
             expect.push(format!("Access-Control-Allow-Headers listing {h}."));
         }
-        if credentialed(d.kind) {
+        if catalog::kind(d.kind).credentialed {
             expect.push("Access-Control-Allow-Credentials: true.".to_string());
         }
         out.push(Check {
@@ -406,7 +280,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
         format!("Access-Control-Allow-Origin: {origin} (exactly once, on error responses too)."),
         "Vary: Origin, when the value depends on the request's origin.".to_string(),
     ];
-    if credentialed(d.kind) {
+    if catalog::kind(d.kind).credentialed {
         expect.push(
             "Access-Control-Allow-Credentials: true, and no * in Access-Control-Allow-Origin."
                 .to_string(),
@@ -495,7 +369,7 @@ mod tests {
                         k.id.id()
                     );
                 }
-                if server_cors_kind(k.id) {
+                if k.headers_fix {
                     assert!(!e.checks.is_empty(), "{}: no curl check", k.id.id());
                     assert!(!e.avoid.is_empty(), "{}: nothing to avoid", k.id.id());
                 }

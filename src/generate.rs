@@ -11,7 +11,6 @@ mod targets;
 
 pub use targets::FRAMEWORKS;
 
-use crate::catalog::KindId;
 use crate::facts::{printable, serialize_origin, OriginError};
 use crate::parse::Diagnosis;
 use crate::psl::Verdict;
@@ -211,10 +210,7 @@ impl Policy {
         if let Some(h) = d.facts.header.as_deref().filter(|h| is_header_name(h)) {
             headers.push(canonical_header(h));
         }
-        let credentials = matches!(
-            d.kind,
-            KindId::WildcardWithCredentials | KindId::CredentialsNotTrue
-        );
+        let credentials = crate::catalog::kind(d.kind).credentialed;
         // Every value was checked with the same rules just above, so this cannot fail; the
         // fallback avoids a panic path (and the Debug formatting it would add to the bundle).
         Policy::new(&[origin], &methods, &headers, &[], credentials, Some(600)).unwrap_or_else(
