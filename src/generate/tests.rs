@@ -1,0 +1,193 @@
+//! Unit tests of [`super`] (crate::generate).
+
+use super::render::quote;
+use super::*;
+
+fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn a_loaded_template_is_found_by_its_target() {
+    // Natively every template is compiled in; the page's registry is the fallback.
+    let express = framework("express").unwrap();
+    assert_eq!(express.template(), Some(express.template));
+    install_template("express\nnatively, the compiled-in template wins");
+    install_template("no-such-target\nx");
+    install_template("no newline");
+    assert_eq!(express.template(), Some(express.template));
+    let page = Framework {
+        template: "",
+        ..*framework("nginx").unwrap()
+    };
+    assert_eq!(page.template(), None);
+    let p = Policy::new(
+        &["https://app.example.com".into()],
+        &[],
+        &[],
+        &[],
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(page.try_render(&p), Err(TemplateError::NotLoaded));
+    install_template("nginx\nadd_header X {{ORIGINS}};");
+    assert_eq!(page.template(), Some("add_header X {{ORIGINS}};"));
+    assert_eq!(framework("nginx").unwrap().script, "t/nginx.js");
+}
+
+#[test]
+fn policy_validates_every_value() {
+    assert!(Policy::new(
+        &s(&["http://localhost:3000"]),
+        &s(&["put"]),
+        &s(&["X-Api-Key"]),
+        &[],
+        false,
+        None
+    )
+    .is_ok());
+    assert_eq!(
+        Policy::new(&s(&["http://a.com/"]), &[], &[], &[], false, None),
+        Err(PolicyError::Origin(
+            "http://a.com/".into(),
+            OriginError::Shape
+        ))
+    );
+    assert_eq!(
+        Policy::new(&s(&["*"]), &[], &[], &[], true, None),
+        Err(PolicyError::UnsafeOrigin("*".into()))
+    );
+    assert_eq!(
+        Policy::new(&s(&["https://*.a.com"]), &[], &[], &[], true, None),
+        Err(PolicyError::UnsafeOrigin("https://*.a.com".into()))
+    );
+    assert_eq!(
+        Policy::new(&s(&["null"]), &[], &[], &[], false, None),
+        Err(PolicyError::UnsafeOrigin("null".into()))
+    );
+    assert_eq!(
+        Policy::new(&[], &[], &[], &[], false, None),
+        Err(PolicyError::NoOrigin)
+    );
+    for bad in ["GET\nadd_header", "GE T", "G'ET", "GET;", "$GET", ""] {
+        assert!(
+            matches!(
+                Policy::new(&s(&["http://a.com"]), &s(&[bad]), &[], &[], false, None),
+                Err(PolicyError::Method(_))
+            ),
+            "{bad:?}"
+        );
+    }
+    for bad in [
+        "X-A; rm -rf",
+        "x'y",
+        "x\"y",
+        "x$y",
+        "x`y",
+        "a b",
+        "-a",
+        "x{y}",
+        "x\ny",
+    ] {
+        assert!(
+            matches!(
+                Policy::new(&s(&["http://a.com"]), &[], &s(&[bad]), &[], false, None),
+                Err(PolicyError::Header(_))
+            ),
+            "{bad:?}"
+        );
+        assert!(
+            matches!(
+                Policy::new(&s(&["http://a.com"]), &[], &[], &s(&[bad]), false, None),
+                Err(PolicyError::Header(_))
+            ),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, Some(100_000)),
+        Err(PolicyError::MaxAge(_))
+    ));
+    let p = Policy::new(
+        &s(&["HTTP://A.com", "http://a.com"]),
+        &s(&["put", "PUT"]),
+        &s(&["x-a", "X-A"]),
+        &[],
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(p.origins(), ["http://a.com"]);
+    assert_eq!(p.methods(), ["GET", "HEAD", "POST", "PUT"]);
+    assert_eq!(p.headers(), ["x-a"]);
+    let d = Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, None).unwrap();
+    assert_eq!(d.methods(), ["GET", "HEAD", "POST"]);
+    assert_eq!(d.headers(), ["Content-Type"]);
+}
+
+#[test]
+fn patterns_are_validated_and_anchored() {
+    let base = Policy::new(&s(&["https://app.example.com"]), &[], &[], &[], true, None).unwrap();
+    let p = base
+        .clone()
+        .with_patterns(&s(&["https://*.Example.com", "http://*.localhost:5173"]))
+        .unwrap();
+    assert_eq!(
+        p.patterns(),
+        ["https://*.example.com", "http://*.localhost:5173"]
+    );
+    assert_eq!(
+        render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &p).as_deref(),
+        Ok("^(https://app\\.example\\.com|https://([a-z0-9-]+\\.)+example\\.com|http://([a-z0-9-]+\\.)+localhost:5173)$\n")
+    );
+    assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &p).as_deref(), Ok("/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n"));
+    for bad in [
+        "*.example.com",
+        "https://*",
+        "https://*.com*",
+        "https://a.*.example.com",
+        "ftp://*.example.com",
+        "https://*.example.com/",
+        "https://*.exa mple.com",
+        "https://*.example.com:99999",
+    ] {
+        assert!(
+            matches!(
+                base.clone().with_patterns(&s(&[bad])),
+                Err(PolicyError::Pattern(_))
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_template_language_does_what_it_says() {
+    let p = Policy::new(
+        &s(&["https://a.example.com", "http://localhost:3000"]),
+        &s(&["PUT"]),
+        &s(&["Authorization"]),
+        &[],
+        true,
+        None,
+    )
+    .unwrap();
+    let t = "o: [{{ORIGINS}}]\nm: {{METHODS|$|,}}\nc: {{CREDENTIALS}} {{?CREDENTIALS}}\ne: x {{?EXPOSE}}\nr: {{ORIGIN_REGEX}}\n{{#ORIGINS}}\n- {{ORIGIN_RE}}{{,}}\n{{/ORIGINS}}\n";
+    assert_eq!(
+        render(t, Syntax::SingleQuoted, &p).as_deref(),
+        Ok("o: ['https://a.example.com', 'http://localhost:3000']\nm: GET,HEAD,POST,PUT\nc: true\nr: ^(https://a\\.example\\.com|http://localhost:3000)$\n- https://a\\.example\\.com,\n- http://localhost:3000\n")
+    );
+    assert_eq!(
+        render("c: {{CREDENTIALS}}", Syntax::Python, &p).as_deref(),
+        Ok("c: True\n")
+    );
+    // A placeholder or condition the renderer does not know is an error, not a panic.
+    assert_eq!(
+        render("x {{NOPE}}", Syntax::Python, &p),
+        Err(TemplateError::Unknown("NOPE".to_string()))
+    );
+    assert!(render("x {{?NOPE}}", Syntax::Python, &p).is_err());
+    assert_eq!(quote(Syntax::SingleQuoted, "a'b"), "'a\\'b'");
+    assert_eq!(canonical_header("x-api-key"), "X-Api-Key");
+}
