@@ -39,6 +39,36 @@ impl Card {
     pub fn is_group(&self) -> bool {
         self.urls.len() + self.more_urls > 1
     }
+
+    /// The facts the card lists, labelled, in order, the absent ones left out: one list for the
+    /// page's table and the command line's lines.
+    pub fn fact_rows(&self, d: &Diagnosis) -> Vec<(&'static str, String)> {
+        let f = &d.facts;
+        let urls = if self.is_group() {
+            let mut list = self.urls.join(", ");
+            if self.more_urls > 0 {
+                list.push_str(&format!(" and {} more", self.more_urls));
+            }
+            ("Request URLs", Some(list))
+        } else {
+            ("Request URL", f.request_url.clone())
+        };
+        [
+            urls,
+            ("Page origin", f.page_origin.clone()),
+            ("Redirected from", f.redirected_from.clone()),
+            ("Method", f.method.clone()),
+            ("Header", f.header.clone()),
+            ("Status", f.status.map(|s| s.to_string())),
+            ("Allow-Origin sent", f.allow_origin.clone()),
+            ("Resource", f.resource_kind.clone()),
+            ("Address space", f.address_space.clone()),
+            ("Failed request", d.stage.map(|s| s.id().to_string())),
+        ]
+        .into_iter()
+        .filter_map(|(label, v)| v.map(|v| (label, v)))
+        .collect()
+    }
 }
 
 /// The grouping key: everything but the URLs.

@@ -435,36 +435,9 @@ pub fn human(report: &Report) -> String {
             continue;
         }
         out.push('\n');
-        if card.is_group() {
-            out.push_str(&format!("   request URLs       {}", card.urls.join(", ")));
-            if card.more_urls > 0 {
-                out.push_str(&format!(" and {} more", card.more_urls));
-            }
-            out.push('\n');
-        }
-        let f = &d.facts;
-        let status = f.status.map(|s| s.to_string());
-        let stage = d.stage.map(|s| s.id().to_string());
-        let single_url = if card.is_group() {
-            &None
-        } else {
-            &f.request_url
-        };
-        for (label, value) in [
-            ("request URL", single_url),
-            ("page origin", &f.page_origin),
-            ("redirected from", &f.redirected_from),
-            ("method", &f.method),
-            ("header", &f.header),
-            ("status", &status),
-            ("allow-origin sent", &f.allow_origin),
-            ("resource", &f.resource_kind),
-            ("address space", &f.address_space),
-            ("failed request", &stage),
-        ] {
-            if let Some(v) = value {
-                out.push_str(&format!("   {label:<18} {v}\n"));
-            }
+        for (label, value) in card.fact_rows(d) {
+            let label = label.to_ascii_lowercase().replace("url", "URL");
+            out.push_str(&format!("   {label:<18} {value}\n"));
         }
         for dropped in &d.dropped {
             out.push_str(&format!(

@@ -401,34 +401,7 @@ fn DiagnosisCard(
 ) -> impl IntoView {
     let k = catalog::kind(diagnosis.kind);
     let (policy, notes) = Policy::from_diagnosis_with_notes(&diagnosis);
-    let f = &diagnosis.facts;
-    let urls = if card.is_group() {
-        let mut list = card.urls.join(" ");
-        if card.more_urls > 0 {
-            list.push_str(&format!(" and {} more", card.more_urls));
-        }
-        ("Request URLs", Some(list))
-    } else {
-        ("Request URL", f.request_url.clone())
-    };
-    let rows: Vec<(&'static str, String)> = [
-        urls,
-        ("Page origin", f.page_origin.clone()),
-        ("Redirected from", f.redirected_from.clone()),
-        ("Method", f.method.clone()),
-        ("Header", f.header.clone()),
-        ("Status", f.status.map(|s| s.to_string())),
-        ("Allow-Origin sent", f.allow_origin.clone()),
-        ("Resource", f.resource_kind.clone()),
-        ("Address space", f.address_space.clone()),
-        (
-            "Failed request",
-            diagnosis.stage.map(|s| s.id().to_string()),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(label, v)| v.map(|v| (label, v)))
-    .collect();
+    let rows = card.fact_rows(&diagnosis);
     let engine = diagnosis.printed_by();
     let e = explain::explain(&diagnosis);
     let dropped: Vec<String> = diagnosis
