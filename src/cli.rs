@@ -13,7 +13,7 @@ use crate::cards;
 use crate::catalog;
 use crate::explain;
 use crate::facts::printable;
-use crate::generate::{self, Policy};
+use crate::generate::{self, Policy, PolicySpec};
 use crate::parse::{self, Diagnosis, Report};
 
 /// Paste a browser CORS error, get the cause, the fix and a server config.
@@ -223,15 +223,16 @@ fn run(command: Command) -> Result<i32, String> {
                     given
                 }
             };
-            let policy = Policy::new(
-                &pick(origins, base.map(Policy::origins)),
-                &pick(methods, base.map(Policy::methods)),
-                &pick(headers, base.map(Policy::headers)),
-                &pick(expose, base.map(Policy::expose)),
-                credentials || base.is_some_and(Policy::credentials),
-                max_age.or(base.and_then(Policy::max_age)),
-            )
-            .and_then(|p| p.with_patterns(&patterns))
+            let policy = PolicySpec {
+                origins: &pick(origins, base.map(Policy::origins)),
+                methods: &pick(methods, base.map(Policy::methods)),
+                headers: &pick(headers, base.map(Policy::headers)),
+                expose: &pick(expose, base.map(Policy::expose)),
+                credentials: credentials || base.is_some_and(Policy::credentials),
+                max_age: max_age.or(base.and_then(Policy::max_age)),
+                patterns: &patterns,
+            }
+            .validate()
             .map_err(|e| e.to_string())?;
             if !target.patterns && !policy.patterns().is_empty() {
                 eprintln!(

@@ -3,7 +3,7 @@
 //! Each target's template is a real file in that target's own syntax (`generate/templates/`),
 //! pulled in with `include_str!` and filled by a small placeholder language (see [`render`]).
 //! All logic (validation, quoting, list formatting, credentials) lives here in Rust. A
-//! [`Policy`] can only be built through [`Policy::new`], which validates every value against a
+//! [`Policy`] can only be built through [`PolicySpec::validate`], which validates every value against a
 //! deliberately narrow alphabet, so no template ever sees a character that could end a string,
 //! start a comment or inject a directive in any of the target syntaxes.
 
@@ -17,7 +17,7 @@ use crate::facts::{printable, serialize_origin, OriginError};
 use crate::parse::Diagnosis;
 use crate::psl::Verdict;
 
-/// What the server should allow. Construct with [`Policy::new`]; every field is validated.
+/// What the server should allow. Built by [`PolicySpec::validate`]; every field is validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     origins: Vec<String>,
@@ -86,34 +86,67 @@ fn is_header_name(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-impl Policy {
-    /// Validates and normalizes every value. Duplicates are removed; origins are lower-cased;
-    /// methods are upper-cased (the CORS method check is case-sensitive); header names are
-    /// kept as written. GET, HEAD and POST are always included; no headers means Content-Type.
-    pub fn new(
-        origins: &[String],
-        methods: &[String],
-        headers: &[String],
-        expose: &[String],
-        credentials: bool,
-        max_age: Option<u32>,
-    ) -> Result<Policy, PolicyError> {
+/// An origin as a config may allow it: a serialized http(s) origin, never `null` or a
+/// wildcard. The one check, used for every origin a config gets.
+pub fn config_origin(origin: &str) -> Result<String, PolicyError> {
+    let origin = origin.trim();
+    if origin == "null" || origin.contains('*') {
+        return Err(PolicyError::UnsafeOrigin(origin.to_string()));
+    }
+    let valid = serialize_origin(origin, true)
+        .map_err(|why| PolicyError::Origin(origin.to_string(), why))?;
+    // The serializer admits only these bytes; checked again because every template relies on
+    // it.
+    if !valid
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
+    {
+        return Err(PolicyError::Origin(origin.to_string(), OriginError::Host));
+    }
+    Ok(valid)
+}
+
+/// What a policy is made from, each value as the user or the paste gave it; [`PolicySpec::validate`]
+/// checks and normalizes them all into a [`Policy`]. Fields left out are empty (no patterns, no
+/// exposed headers, no credentials, no max-age).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PolicySpec<'a> {
+    /// Allowed origins (at least one).
+    pub origins: &'a [String],
+    /// Origin patterns: `scheme://*.domain[:port]` allows every subdomain (one or more labels)
+    /// of `domain` on that scheme and port, and nothing else. Targets that cannot match
+    /// patterns leave them out (see [`Framework::patterns`]).
+    pub patterns: &'a [String],
+    /// Methods beyond GET, HEAD and POST.
+    pub methods: &'a [String],
+    /// Request headers the page may send.
+    pub headers: &'a [String],
+    /// Response headers the page may read.
+    pub expose: &'a [String],
+    /// Whether credentials are allowed.
+    pub credentials: bool,
+    /// How long a preflight may be cached, in seconds.
+    pub max_age: Option<u32>,
+}
+
+impl PolicySpec<'_> {
+    /// The one check of a policy: validates and normalizes every value. Duplicates are
+    /// removed; origins are lower-cased; methods are upper-cased (the CORS method check is
+    /// case-sensitive); header names are kept as written. GET, HEAD and POST are always
+    /// included; no headers means Content-Type.
+    pub fn validate(&self) -> Result<Policy, PolicyError> {
+        let PolicySpec {
+            origins,
+            patterns,
+            methods,
+            headers,
+            expose,
+            credentials,
+            max_age,
+        } = *self;
         let mut o = Vec::new();
         for origin in origins {
-            let origin = origin.trim();
-            if origin == "null" || origin.contains('*') {
-                return Err(PolicyError::UnsafeOrigin(origin.to_string()));
-            }
-            let valid = serialize_origin(origin, true)
-                .map_err(|why| PolicyError::Origin(origin.to_string(), why))?;
-            // The serializer admits only these bytes; checked again because every template
-            // relies on it.
-            if !valid
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
-            {
-                return Err(PolicyError::Origin(origin.to_string(), OriginError::Host));
-            }
+            let valid = config_origin(origin)?;
             push_unique(&mut o, valid);
         }
         if o.is_empty() {
@@ -149,9 +182,13 @@ impl Policy {
         if let Some(age) = max_age.filter(|&a| a > 86_400) {
             return Err(PolicyError::MaxAge(age));
         }
+        let mut p = Vec::new();
+        for pattern in patterns {
+            push_unique(&mut p, validate_pattern(pattern)?);
+        }
         Ok(Policy {
             origins: o,
-            patterns: Vec::new(),
+            patterns: p,
             methods: m,
             headers,
             expose: names(expose)?,
@@ -159,17 +196,9 @@ impl Policy {
             max_age,
         })
     }
+}
 
-    /// Adds origin patterns: `scheme://*.domain[:port]` allows every subdomain (one or more
-    /// labels) of `domain` on that scheme and port, and nothing else. Targets that cannot match
-    /// patterns ignore them (see [`Framework::patterns`]).
-    pub fn with_patterns(mut self, patterns: &[String]) -> Result<Policy, PolicyError> {
-        for pattern in patterns {
-            push_unique(&mut self.patterns, validate_pattern(pattern)?);
-        }
-        Ok(self)
-    }
-
+impl Policy {
     /// [`Policy::from_diagnosis`], and a sentence for every fact of the diagnosis the policy
     /// could not use (and what it used instead), to show next to the config.
     pub fn from_diagnosis_with_notes(d: &Diagnosis) -> (Policy, Vec<String>) {
@@ -202,7 +231,7 @@ impl Policy {
             .facts
             .page_origin
             .clone()
-            .filter(|o| Policy::new(std::slice::from_ref(o), &[], &[], &[], false, None).is_ok())
+            .filter(|o| config_origin(o).is_ok())
             .unwrap_or_else(|| "http://localhost:3000".to_string());
         let mut methods: Vec<String> = SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect();
         if let Some(m) = d.facts.method.as_deref().filter(|m| is_method(m)) {
@@ -215,17 +244,24 @@ impl Policy {
         let credentials = crate::catalog::kind(d.kind).credentialed;
         // Every value was checked with the same rules just above, so this cannot fail; the
         // fallback avoids a panic path (and the Debug formatting it would add to the bundle).
-        Policy::new(&[origin], &methods, &headers, &[], credentials, Some(600)).unwrap_or_else(
-            |_| Policy {
-                origins: vec!["http://localhost:3000".to_string()],
-                patterns: Vec::new(),
-                methods: SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect(),
-                headers: vec!["Content-Type".to_string()],
-                expose: Vec::new(),
-                credentials,
-                max_age: Some(600),
-            },
-        )
+        PolicySpec {
+            origins: &[origin],
+            methods: &methods,
+            headers: &headers,
+            credentials,
+            max_age: Some(600),
+            ..PolicySpec::default()
+        }
+        .validate()
+        .unwrap_or_else(|_| Policy {
+            origins: vec!["http://localhost:3000".to_string()],
+            patterns: Vec::new(),
+            methods: SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect(),
+            headers: vec!["Content-Type".to_string()],
+            expose: Vec::new(),
+            credentials,
+            max_age: Some(600),
+        })
     }
 
     /// The origin patterns (`https://*.example.com`), lower-case.

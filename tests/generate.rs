@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use cors_doctor::generate::{Policy, Vary, FRAMEWORKS};
+use cors_doctor::generate::{Policy, PolicySpec, Vary, FRAMEWORKS};
 
 fn s(v: &[&str]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
@@ -17,72 +17,79 @@ fn policies() -> Vec<(&'static str, Policy)> {
     vec![
         (
             "one-origin",
-            Policy::new(&s(&["http://localhost:3000"]), &[], &[], &[], false, None).unwrap(),
+            PolicySpec {
+                origins: &s(&["http://localhost:3000"]),
+                ..PolicySpec::default()
+            }
+            .validate()
+            .unwrap(),
         ),
         (
             "several-origins",
-            Policy::new(
-                &s(&[
+            PolicySpec {
+                origins: &s(&[
                     "https://app.example.com",
                     "https://admin.example.com",
                     "http://localhost:5173",
                 ]),
-                &[],
-                &s(&["Content-Type"]),
-                &[],
-                false,
-                Some(600),
-            )
+                headers: &s(&["Content-Type"]),
+                max_age: Some(600),
+                ..PolicySpec::default()
+            }
+            .validate()
             .unwrap(),
         ),
         (
             "credentials",
-            Policy::new(
-                &s(&["https://app.example.com"]),
-                &s(&["PUT", "DELETE"]),
-                &s(&["Content-Type", "Authorization"]),
-                &[],
-                true,
-                Some(600),
-            )
+            PolicySpec {
+                origins: &s(&["https://app.example.com"]),
+                methods: &s(&["PUT", "DELETE"]),
+                headers: &s(&["Content-Type", "Authorization"]),
+                credentials: true,
+                max_age: Some(600),
+                ..PolicySpec::default()
+            }
+            .validate()
             .unwrap(),
         ),
         (
             "custom-methods-headers",
-            Policy::new(
-                &s(&["https://app.example.com"]),
-                &s(&["PATCH", "DELETE"]),
-                &s(&["X-Api-Key", "X-Requested-With"]),
-                &[],
-                false,
-                Some(300),
-            )
+            PolicySpec {
+                origins: &s(&["https://app.example.com"]),
+                methods: &s(&["PATCH", "DELETE"]),
+                headers: &s(&["X-Api-Key", "X-Requested-With"]),
+                max_age: Some(300),
+                ..PolicySpec::default()
+            }
+            .validate()
             .unwrap(),
         ),
         (
             "pattern",
-            Policy::new(
-                &s(&["https://app.example.com"]),
-                &s(&["PUT"]),
-                &s(&["Authorization"]),
-                &[],
-                true,
-                Some(600),
-            )
-            .unwrap()
-            .with_patterns(&s(&["https://*.example.com"]))
+            PolicySpec {
+                origins: &s(&["https://app.example.com"]),
+                methods: &s(&["PUT"]),
+                headers: &s(&["Authorization"]),
+                credentials: true,
+                max_age: Some(600),
+                patterns: &s(&["https://*.example.com"]),
+                ..PolicySpec::default()
+            }
+            .validate()
             .unwrap(),
         ),
         (
             "exposed-headers",
-            Policy::new(
-                &s(&["https://app.example.com", "http://localhost:3000"]),
-                &s(&["PUT"]),
-                &s(&["Authorization"]),
-                &s(&["X-Request-Id", "ETag"]),
-                true,
-                Some(7200),
-            )
+            PolicySpec {
+                origins: &s(&["https://app.example.com", "http://localhost:3000"]),
+                methods: &s(&["PUT"]),
+                headers: &s(&["Authorization"]),
+                expose: &s(&["X-Request-Id", "ETag"]),
+                credentials: true,
+                max_age: Some(7200),
+                ..PolicySpec::default()
+            }
+            .validate()
             .unwrap(),
         ),
     ]
@@ -273,8 +280,19 @@ fn generated_configs_keep_the_security_invariants() {
     for f in FRAMEWORKS.iter().filter(|f| {
         !is_dev_proxy(f.id) && !matches!(f.id, "aws-s3" | "gcs" | "azure-blob" | "cloudflare-r2")
     }) {
-        let on = Policy::new(&s(&["https://a.example.com"]), &[], &[], &[], true, None).unwrap();
-        let off = Policy::new(&s(&["https://a.example.com"]), &[], &[], &[], false, None).unwrap();
+        let on = PolicySpec {
+            origins: &s(&["https://a.example.com"]),
+            credentials: true,
+            ..PolicySpec::default()
+        }
+        .validate()
+        .unwrap();
+        let off = PolicySpec {
+            origins: &s(&["https://a.example.com"]),
+            ..PolicySpec::default()
+        }
+        .validate()
+        .unwrap();
         assert_ne!(
             f.render(&on),
             f.render(&off),

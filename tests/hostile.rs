@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cors_doctor::facts::{is_invisible_control, serialize_origin, OriginError};
-use cors_doctor::generate::{validate_pattern, Policy, PolicyError, FRAMEWORKS};
+use cors_doctor::generate::{validate_pattern, Policy, PolicyError, PolicySpec, FRAMEWORKS};
 
 fn s(v: &[&str]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
@@ -125,7 +125,13 @@ fn hostile_origins_are_refused_or_normalized() {
     assert!(values.len() >= 200, "{} values", values.len());
     let (mut refused, mut accepted) = (0, 0);
     for v in &values {
-        match Policy::new(std::slice::from_ref(v), &[], &[], &[], true, None) {
+        match (PolicySpec {
+            origins: std::slice::from_ref(v),
+            credentials: true,
+            ..PolicySpec::default()
+        })
+        .validate()
+        {
             Err(e) => {
                 assert_printable(&e.to_string(), v);
                 refused += 1;
@@ -148,9 +154,19 @@ fn hostile_origins_are_refused_or_normalized() {
 fn hostile_patterns_are_refused_or_normalized() {
     let values = hostile(&["https://*.example.com", "http://*.localhost:5173"]);
     assert!(values.len() >= 200, "{} values", values.len());
-    let base = Policy::new(&s(&["https://app.example.com"]), &[], &[], &[], true, None).unwrap();
+    let origins = s(&["https://app.example.com"]);
+    let base = PolicySpec {
+        origins: &origins,
+        credentials: true,
+        ..PolicySpec::default()
+    };
     for v in &values {
-        match base.clone().with_patterns(std::slice::from_ref(v)) {
+        match (PolicySpec {
+            patterns: std::slice::from_ref(v),
+            ..base
+        })
+        .validate()
+        {
             Err(e) => assert_printable(&e.to_string(), v),
             Ok(p) => {
                 for pat in p.patterns() {
@@ -170,7 +186,13 @@ fn hostile_methods_headers_and_exposed_headers_are_refused_or_kept_narrow() {
     let headers = hostile(&["Authorization", "X-Api-Key", "Content-Type"]);
     assert!(methods.len() >= 200 && headers.len() >= 200);
     for v in &methods {
-        match Policy::new(&origin, std::slice::from_ref(v), &[], &[], false, None) {
+        match (PolicySpec {
+            origins: &origin,
+            methods: std::slice::from_ref(v),
+            ..PolicySpec::default()
+        })
+        .validate()
+        {
             Err(e) => assert_printable(&e.to_string(), v),
             Ok(p) => {
                 assert!(
@@ -188,7 +210,14 @@ fn hostile_methods_headers_and_exposed_headers_are_refused_or_kept_narrow() {
             (std::slice::from_ref(v), &[][..]),
             (&[][..], std::slice::from_ref(v)),
         ] {
-            match Policy::new(&origin, &[], h, e, false, None) {
+            match (PolicySpec {
+                origins: &origin,
+                headers: h,
+                expose: e,
+                ..PolicySpec::default()
+            })
+            .validate()
+            {
                 Err(err) => assert_printable(&err.to_string(), v),
                 Ok(p) => {
                     for name in p.headers().iter().chain(p.expose()) {
@@ -204,13 +233,24 @@ fn hostile_methods_headers_and_exposed_headers_are_refused_or_kept_narrow() {
 #[test]
 fn max_age_and_credentials_never_make_an_unsafe_policy() {
     for age in [0, 1, 600, 7200, 86_400, 86_401, u32::MAX] {
-        let r = Policy::new(&s(&["https://a.example"]), &[], &[], &[], true, Some(age));
+        let r = PolicySpec {
+            origins: &s(&["https://a.example"]),
+            credentials: true,
+            max_age: Some(age),
+            ..PolicySpec::default()
+        }
+        .validate();
         assert_eq!(r.is_ok(), age <= 86_400, "{age}");
     }
     for bad in ["*", "null", "https://*.a.com", " * "] {
         assert!(
             matches!(
-                Policy::new(&s(&[bad]), &[], &[], &[], true, None),
+                PolicySpec {
+                    origins: &s(&[bad]),
+                    credentials: true,
+                    ..PolicySpec::default()
+                }
+                .validate(),
                 Err(PolicyError::UnsafeOrigin(_))
             ),
             "{bad:?} with credentials must be refused"

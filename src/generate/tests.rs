@@ -21,14 +21,11 @@ fn a_loaded_template_is_found_by_its_target() {
         ..*framework("nginx").unwrap()
     };
     assert_eq!(page.template(), None);
-    let p = Policy::new(
-        &["https://app.example.com".into()],
-        &[],
-        &[],
-        &[],
-        false,
-        None,
-    )
+    let p = PolicySpec {
+        origins: &["https://app.example.com".into()],
+        ..PolicySpec::default()
+    }
+    .validate()
     .unwrap();
     assert_eq!(page.try_render(&p), Err(TemplateError::NotLoaded));
     install_template("nginx\nadd_header X {{ORIGINS}};");
@@ -38,42 +35,68 @@ fn a_loaded_template_is_found_by_its_target() {
 
 #[test]
 fn policy_validates_every_value() {
-    assert!(Policy::new(
-        &s(&["http://localhost:3000"]),
-        &s(&["put"]),
-        &s(&["X-Api-Key"]),
-        &[],
-        false,
-        None
-    )
+    assert!(PolicySpec {
+        origins: &s(&["http://localhost:3000"]),
+        methods: &s(&["put"]),
+        headers: &s(&["X-Api-Key"]),
+        ..PolicySpec::default()
+    }
+    .validate()
     .is_ok());
     assert_eq!(
-        Policy::new(&s(&["http://a.com/"]), &[], &[], &[], false, None),
+        PolicySpec {
+            origins: &s(&["http://a.com/"]),
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::Origin(
             "http://a.com/".into(),
             OriginError::Shape
         ))
     );
     assert_eq!(
-        Policy::new(&s(&["*"]), &[], &[], &[], true, None),
+        PolicySpec {
+            origins: &s(&["*"]),
+            credentials: true,
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::UnsafeOrigin("*".into()))
     );
     assert_eq!(
-        Policy::new(&s(&["https://*.a.com"]), &[], &[], &[], true, None),
+        PolicySpec {
+            origins: &s(&["https://*.a.com"]),
+            credentials: true,
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::UnsafeOrigin("https://*.a.com".into()))
     );
     assert_eq!(
-        Policy::new(&s(&["null"]), &[], &[], &[], false, None),
+        PolicySpec {
+            origins: &s(&["null"]),
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::UnsafeOrigin("null".into()))
     );
     assert_eq!(
-        Policy::new(&[], &[], &[], &[], false, None),
+        PolicySpec {
+            origins: &[],
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::NoOrigin)
     );
     for bad in ["GET\nadd_header", "GE T", "G'ET", "GET;", "$GET", ""] {
         assert!(
             matches!(
-                Policy::new(&s(&["http://a.com"]), &s(&[bad]), &[], &[], false, None),
+                PolicySpec {
+                    origins: &s(&["http://a.com"]),
+                    methods: &s(&[bad]),
+                    ..PolicySpec::default()
+                }
+                .validate(),
                 Err(PolicyError::Method(_))
             ),
             "{bad:?}"
@@ -92,47 +115,73 @@ fn policy_validates_every_value() {
     ] {
         assert!(
             matches!(
-                Policy::new(&s(&["http://a.com"]), &[], &s(&[bad]), &[], false, None),
+                PolicySpec {
+                    origins: &s(&["http://a.com"]),
+                    headers: &s(&[bad]),
+                    ..PolicySpec::default()
+                }
+                .validate(),
                 Err(PolicyError::Header(_))
             ),
             "{bad:?}"
         );
         assert!(
             matches!(
-                Policy::new(&s(&["http://a.com"]), &[], &[], &s(&[bad]), false, None),
+                PolicySpec {
+                    origins: &s(&["http://a.com"]),
+                    expose: &s(&[bad]),
+                    ..PolicySpec::default()
+                }
+                .validate(),
                 Err(PolicyError::Header(_))
             ),
             "{bad:?}"
         );
     }
     assert!(matches!(
-        Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, Some(100_000)),
+        PolicySpec {
+            origins: &s(&["http://a.com"]),
+            max_age: Some(100_000),
+            ..PolicySpec::default()
+        }
+        .validate(),
         Err(PolicyError::MaxAge(_))
     ));
-    let p = Policy::new(
-        &s(&["HTTP://A.com", "http://a.com"]),
-        &s(&["put", "PUT"]),
-        &s(&["x-a", "X-A"]),
-        &[],
-        false,
-        None,
-    )
+    let p = PolicySpec {
+        origins: &s(&["HTTP://A.com", "http://a.com"]),
+        methods: &s(&["put", "PUT"]),
+        headers: &s(&["x-a", "X-A"]),
+        ..PolicySpec::default()
+    }
+    .validate()
     .unwrap();
     assert_eq!(p.origins(), ["http://a.com"]);
     assert_eq!(p.methods(), ["GET", "HEAD", "POST", "PUT"]);
     assert_eq!(p.headers(), ["x-a"]);
-    let d = Policy::new(&s(&["http://a.com"]), &[], &[], &[], false, None).unwrap();
+    let d = PolicySpec {
+        origins: &s(&["http://a.com"]),
+        ..PolicySpec::default()
+    }
+    .validate()
+    .unwrap();
     assert_eq!(d.methods(), ["GET", "HEAD", "POST"]);
     assert_eq!(d.headers(), ["Content-Type"]);
 }
 
 #[test]
 fn patterns_are_validated_and_anchored() {
-    let base = Policy::new(&s(&["https://app.example.com"]), &[], &[], &[], true, None).unwrap();
-    let p = base
-        .clone()
-        .with_patterns(&s(&["https://*.Example.com", "http://*.localhost:5173"]))
-        .unwrap();
+    let origins = s(&["https://app.example.com"]);
+    let base = PolicySpec {
+        origins: &origins,
+        credentials: true,
+        ..PolicySpec::default()
+    };
+    let p = PolicySpec {
+        patterns: &s(&["https://*.Example.com", "http://*.localhost:5173"]),
+        ..base
+    }
+    .validate()
+    .unwrap();
     assert_eq!(
         p.patterns(),
         ["https://*.example.com", "http://*.localhost:5173"]
@@ -154,7 +203,11 @@ fn patterns_are_validated_and_anchored() {
     ] {
         assert!(
             matches!(
-                base.clone().with_patterns(&s(&[bad])),
+                PolicySpec {
+                    patterns: &s(&[bad]),
+                    ..base
+                }
+                .validate(),
                 Err(PolicyError::Pattern(_))
             ),
             "{bad}"
@@ -164,14 +217,14 @@ fn patterns_are_validated_and_anchored() {
 
 #[test]
 fn the_template_language_does_what_it_says() {
-    let p = Policy::new(
-        &s(&["https://a.example.com", "http://localhost:3000"]),
-        &s(&["PUT"]),
-        &s(&["Authorization"]),
-        &[],
-        true,
-        None,
-    )
+    let p = PolicySpec {
+        origins: &s(&["https://a.example.com", "http://localhost:3000"]),
+        methods: &s(&["PUT"]),
+        headers: &s(&["Authorization"]),
+        credentials: true,
+        ..PolicySpec::default()
+    }
+    .validate()
     .unwrap();
     let t = "o: [{{ORIGINS}}]\nm: {{METHODS|$|,}}\nc: {{CREDENTIALS}} {{?CREDENTIALS}}\ne: x {{?EXPOSE}}\nr: {{ORIGIN_REGEX}}\n{{#ORIGINS}}\n- {{ORIGIN_RE}}{{,}}\n{{/ORIGINS}}\n";
     assert_eq!(

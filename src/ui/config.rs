@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::CopyButton;
-use crate::generate::{self, Policy, PolicyError, FRAMEWORKS};
+use crate::generate::{self, Policy, PolicyError, PolicySpec, FRAMEWORKS};
 
 /// The framework the user picked, shared by every card through context.
 #[derive(Clone, Copy)]
@@ -131,15 +131,16 @@ pub fn ConfigPanel(
                     .map_err(|_| ("max-age", format!("\"{age}\" is not a number of seconds")))?,
             )
         };
-        Policy::new(
-            &origins.with(|o| split_list(o)),
-            &methods.with(|m| split_list(m)),
-            &headers.with(|h| split_list(h)),
-            &expose.with(|e| split_list(e)),
-            credentials.get(),
-            age,
-        )
-        .and_then(|p| p.with_patterns(&patterns.with(|x| split_list(x))))
+        PolicySpec {
+            origins: &origins.with(|o| split_list(o)),
+            methods: &methods.with(|m| split_list(m)),
+            headers: &headers.with(|h| split_list(h)),
+            expose: &expose.with(|e| split_list(e)),
+            credentials: credentials.get(),
+            max_age: age,
+            patterns: &patterns.with(|x| split_list(x)),
+        }
+        .validate()
         .map_err(|e| (field_of(&e), e.to_string()))
     });
     let error_for = move |field: &'static str| {
