@@ -50,6 +50,12 @@ async fn sleep(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn pasted_chrome_error_renders_kind_facts_and_config() {
+    // The page's wasm carries no template: it loads `t/express.js`, which this test server does
+    // not serve, so the test installs what that file holds (e2e loads the real file).
+    cors_doctor::generate::install_template(concat!(
+        "express\n",
+        include_str!("../src/generate/templates/express.js")
+    ));
     let root = mount();
     paste(&root, "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.").await;
     let kind = find(&root, "[data-testid=kind-id]")
