@@ -95,7 +95,7 @@ fn shape(d: &Diagnosis) -> Shape<'_> {
         dropped: d
             .dropped
             .iter()
-            .map(|x| (x.fact, x.value.as_str()))
+            .map(|x| (x.fact.name(), x.value.as_str()))
             .collect(),
     }
 }

@@ -443,7 +443,8 @@ pub fn human(report: &Report) -> String {
         for dropped in &d.dropped {
             out.push_str(&format!(
                 "   (ignored an invalid {}: {:?})\n",
-                dropped.fact, dropped.value
+                dropped.fact.name(),
+                dropped.value
             ));
         }
         let e = explain::explain(d);

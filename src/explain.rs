@@ -223,7 +223,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
         .page_origin
         .clone()
         .filter(|o| o != "null")
-        .unwrap_or_else(|| "http://localhost:3000".to_string());
+        .unwrap_or_else(|| crate::generate::FALLBACK_ORIGIN.to_string());
     let method = f.method.clone().unwrap_or_else(|| "GET".to_string());
     let needs_preflight = d.stage == Some(Stage::Preflight)
         || catalog::kind(d.kind).preflight

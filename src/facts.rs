@@ -30,7 +30,7 @@ pub struct Facts {
 }
 
 /// One fact slot, used by the catalog to say which regex group fills which fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fact {
     RequestUrl,
     PageOrigin,
@@ -46,6 +46,22 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// The name of the slot it fills, as the page and the CLI say which value was dropped (a
+    /// page URL fills the page origin).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Fact::RequestUrl => "request_url",
+            Fact::PageOrigin | Fact::PageUrl => "page_origin",
+            Fact::RedirectedFrom => "redirected_from",
+            Fact::Method => "method",
+            Fact::Header => "header",
+            Fact::Status => "status",
+            Fact::AllowOrigin => "allow_origin",
+            Fact::ResourceKind => "resource_kind",
+            Fact::AddressSpace => "address_space",
+        }
+    }
+
     /// The regex group name that fills this fact.
     pub const fn group(self) -> &'static str {
         match self {
@@ -81,7 +97,7 @@ impl Fact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dropped {
     /// Which fact the value was meant for.
-    pub fact: &'static str,
+    pub fact: Fact,
     /// The rejected value, shortened for display.
     pub value: String,
 }
@@ -91,40 +107,32 @@ impl Facts {
     /// Returns the rejected value when validation fails.
     pub fn offer(&mut self, fact: Fact, raw: &str) -> Result<(), Dropped> {
         let raw = raw.trim();
-        let reject = |name: &'static str| Dropped {
-            fact: name,
+        let reject = || Dropped {
+            fact,
             value: shorten(raw, 80),
         };
         match fact {
-            Fact::RequestUrl => fill(&mut self.request_url, valid_url(raw), || {
-                reject("request_url")
-            }),
-            Fact::RedirectedFrom => fill(&mut self.redirected_from, valid_url(raw), || {
-                reject("redirected_from")
-            }),
-            Fact::PageOrigin => fill(&mut self.page_origin, valid_origin(raw), || {
-                reject("page_origin")
-            }),
+            Fact::RequestUrl => fill(&mut self.request_url, valid_url(raw), reject),
+            Fact::RedirectedFrom => fill(&mut self.redirected_from, valid_url(raw), reject),
+            Fact::PageOrigin => fill(&mut self.page_origin, valid_origin(raw), reject),
             Fact::PageUrl => {
                 let origin = valid_url(raw).and_then(|u| origin_of(&u));
-                fill(&mut self.page_origin, origin, || reject("page_origin"))
+                fill(&mut self.page_origin, origin, reject)
             }
-            Fact::Method => fill(&mut self.method, valid_token(raw), || reject("method")),
+            Fact::Method => fill(&mut self.method, valid_token(raw), reject),
             // A name in quotes ('Authorization', "x-api-key") is the name without them
             // (quotes are valid token characters, so they would otherwise stay); the case is
             // kept as written: header names are case-insensitive, and the user's spelling reads
             // best in the config and the curl check.
-            Fact::Header => fill(&mut self.header, valid_token(unquote(raw)), || {
-                reject("header")
-            }),
-            Fact::Status => fill(&mut self.status, valid_status(raw), || reject("status")),
+            Fact::Header => fill(&mut self.header, valid_token(unquote(raw)), reject),
+            Fact::Status => fill(&mut self.status, valid_status(raw), reject),
             Fact::AllowOrigin => {
                 // The server's value is quoted as-is; it may itself be invalid (that is often the
                 // bug), so only control characters and absurd lengths are refused.
                 let ok =
                     (!raw.is_empty() && raw.len() <= 200 && !raw.chars().any(char::is_control))
                         .then(|| raw.to_string());
-                fill(&mut self.allow_origin, ok, || reject("allow_origin"))
+                fill(&mut self.allow_origin, ok, reject)
             }
             Fact::ResourceKind => {
                 // Safari and the DevTools log name the initiator differently; use one name.
@@ -137,14 +145,14 @@ impl Facts {
                     && raw.len() <= 40
                     && raw.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
                 .then(|| raw.to_string());
-                fill(&mut self.resource_kind, ok, || reject("resource_kind"))
+                fill(&mut self.resource_kind, ok, reject)
             }
             Fact::AddressSpace => {
                 let ok = (!raw.is_empty()
                     && raw.len() <= 20
                     && raw.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
                 .then(|| raw.to_string());
-                fill(&mut self.address_space, ok, || reject("address_space"))
+                fill(&mut self.address_space, ok, reject)
             }
         }
     }

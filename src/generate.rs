@@ -106,6 +106,9 @@ pub fn config_origin(origin: &str) -> Result<String, PolicyError> {
     Ok(valid)
 }
 
+/// The origin a config allows when the paste names none it can use (a common dev server's).
+pub const FALLBACK_ORIGIN: &str = "http://localhost:3000";
+
 /// What a policy is made from, each value as the user or the paste gave it; [`PolicySpec::validate`]
 /// checks and normalizes them all into a [`Policy`]. Fields left out are empty (no patterns, no
 /// exposed headers, no credentials, no max-age).
@@ -232,7 +235,7 @@ impl Policy {
             .page_origin
             .clone()
             .filter(|o| config_origin(o).is_ok())
-            .unwrap_or_else(|| "http://localhost:3000".to_string());
+            .unwrap_or_else(|| FALLBACK_ORIGIN.to_string());
         let mut methods: Vec<String> = SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect();
         if let Some(m) = d.facts.method.as_deref().filter(|m| is_method(m)) {
             methods.push(m.to_string());
@@ -254,7 +257,7 @@ impl Policy {
         }
         .validate()
         .unwrap_or_else(|_| Policy {
-            origins: vec!["http://localhost:3000".to_string()],
+            origins: vec![FALLBACK_ORIGIN.to_string()],
             patterns: Vec::new(),
             methods: SAFELISTED_METHODS.iter().map(|s| s.to_string()).collect(),
             headers: vec!["Content-Type".to_string()],

@@ -530,6 +530,6 @@ mod tests {
         let r = diagnose("Access to fetch at 'https://api.example.com/x' from origin 'http://evil.com/<b>' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.");
         let d = &r.diagnoses[0];
         assert_eq!(d.facts.page_origin, None);
-        assert_eq!(d.dropped[0].fact, "page_origin");
+        assert_eq!(d.dropped[0].fact.name(), "page_origin");
     }
 }

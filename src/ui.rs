@@ -157,7 +157,7 @@ pub fn App() -> impl IntoView {
     let share_note = RwSignal::new(String::new());
     let file_note = RwSignal::new(String::new());
     let theme = RwSignal::new(browser::saved_theme());
-    browser::apply_theme(&theme.get_untracked());
+    browser::apply_theme(theme.get_untracked());
     Effect::new(move |_| browser::lock_down_network());
     let status = move || {
         report.with(|r| match r.diagnoses.len() {
@@ -191,13 +191,9 @@ pub fn App() -> impl IntoView {
         share_note.set(note);
     };
     let toggle_theme = move |_| {
-        let next = match theme.get_untracked().as_str() {
-            "" => "dark",
-            "dark" => "light",
-            _ => "",
-        };
+        let next = theme.get_untracked().next();
         browser::apply_theme(next);
-        theme.set(next.to_string());
+        theme.set(next);
     };
     view! {
             <div class="toolbar">
@@ -224,11 +220,7 @@ pub fn App() -> impl IntoView {
                 <span class="toolbar__buttons">
                     <button type="button" class="button button--quiet" data-testid="share" on:click=on_share>"Copy share link"</button>
                     <button type="button" class="button button--quiet" data-testid="theme" on:click=toggle_theme>
-                        {move || match theme.get().as_str() {
-                            "dark" => "Theme: dark",
-                            "light" => "Theme: light",
-                            _ => "Theme: system",
-                        }}
+                        {move || theme.get().label()}
                     </button>
                 </span>
             </div>
@@ -407,7 +399,7 @@ fn DiagnosisCard(
     let dropped: Vec<String> = diagnosis
         .dropped
         .iter()
-        .map(|d| format!("{} \"{}\"", d.fact, d.value))
+        .map(|d| format!("{} \"{}\"", d.fact.name(), d.value))
         .collect();
     let count = card.requests;
     let close = diagnosis.matched == parse::Match::Close;

@@ -81,7 +81,7 @@ fn offer_keeps_first_value_and_reports_rejects() {
     assert!(f.offer(Fact::PageOrigin, "http://b.com").is_ok());
     assert_eq!(f.page_origin.as_deref(), Some("http://a.com"));
     let err = f.offer(Fact::Method, "GET /").unwrap_err();
-    assert_eq!(err.fact, "method");
+    assert_eq!(err.fact, Fact::Method);
     assert!(f
         .offer(Fact::PageUrl, "https://shop.example/cart?x=1")
         .is_ok());

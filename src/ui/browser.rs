@@ -180,23 +180,64 @@ pub fn read_chosen_file(
 
 const THEME_KEY: &str = "cors-doctor.theme";
 
-/// The saved theme: "light", "dark", or "" for the system setting.
-pub fn saved_theme() -> String {
+/// The page's colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system setting.
+    #[default]
+    System,
+    Dark,
+    Light,
+}
+
+impl Theme {
+    /// The value of `data-theme` and of the saved setting ("" for the system's).
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "",
+            Theme::Dark => "dark",
+            Theme::Light => "light",
+        }
+    }
+
+    /// What the theme button says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Theme: system",
+            Theme::Dark => "Theme: dark",
+            Theme::Light => "Theme: light",
+        }
+    }
+
+    /// The theme the button switches to: system, dark, light, and round again.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+}
+
+/// The saved theme (the system's when none is saved).
+pub fn saved_theme() -> Theme {
     #[cfg(target_arch = "wasm32")]
     {
         use gloo_storage::Storage;
         if let Ok(Some(t)) = gloo_storage::LocalStorage::raw().get_item(THEME_KEY) {
-            if t == "light" || t == "dark" {
-                return t;
-            }
+            return [Theme::Dark, Theme::Light]
+                .into_iter()
+                .find(|x| x.id() == t)
+                .unwrap_or_default();
         }
     }
     let _ = THEME_KEY;
-    String::new()
+    Theme::System
 }
 
-/// Applies and saves a theme ("" follows the system setting).
-pub fn apply_theme(theme: &str) {
+/// Applies and saves a theme.
+pub fn apply_theme(theme: Theme) {
+    let theme = theme.id();
     #[cfg(target_arch = "wasm32")]
     {
         use gloo_storage::Storage;

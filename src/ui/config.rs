@@ -46,34 +46,64 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Which form field an error belongs to.
-fn field_of(e: &PolicyError) -> &'static str {
-    match e {
-        PolicyError::Origin(..) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => "origins",
-        PolicyError::Pattern(_)
-        | PolicyError::PublicSuffix(..)
-        | PolicyError::SuffixListPending => "patterns",
-        PolicyError::Method(_) => "methods",
-        PolicyError::Header(_) => "headers",
-        PolicyError::MaxAge(_) => "max-age",
+/// The options form's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Origins,
+    Patterns,
+    Methods,
+    Headers,
+    Expose,
+    MaxAge,
+}
+
+impl Field {
+    /// The name in the field's element id and test id (`opt-origins`).
+    fn id(self) -> &'static str {
+        match self {
+            Field::Origins => "origins",
+            Field::Patterns => "patterns",
+            Field::Methods => "methods",
+            Field::Headers => "headers",
+            Field::Expose => "expose",
+            Field::MaxAge => "max-age",
+        }
     }
 }
 
+/// Which form field an error belongs to.
+fn field_of(e: &PolicyError) -> Field {
+    match e {
+        PolicyError::Origin(..) | PolicyError::NoOrigin | PolicyError::UnsafeOrigin(_) => {
+            Field::Origins
+        }
+        PolicyError::Pattern(_)
+        | PolicyError::PublicSuffix(..)
+        | PolicyError::SuffixListPending => Field::Patterns,
+        PolicyError::Method(_) => Field::Methods,
+        PolicyError::Header(_) => Field::Headers,
+        PolicyError::MaxAge(_) => Field::MaxAge,
+    }
+}
+
+/// The inline error under an option, announced to screen readers.
+fn field_error(msg: String) -> impl IntoView {
+    view! { <p class="field__error" role="alert">{msg}</p> }
+}
+
 /// The policy as the form describes it, or the field in error and the message.
-type FormPolicy = Memo<Result<Policy, (&'static str, String)>>;
+type FormPolicy = Memo<Result<Policy, (Field, String)>>;
 
 /// One labelled text input of the options form, with its inline error.
 fn field(
     id: String,
-    name: &'static str,
+    name: Field,
     label: &'static str,
     value: RwSignal<String>,
     policy: FormPolicy,
 ) -> AnyView {
     let error = move || match policy.get() {
-        Err((f, msg)) if f == name => {
-            Some(view! { <p class="field__error" role="alert">{msg}</p> })
-        }
+        Err((f, msg)) if f == name => Some(field_error(msg)),
         _ => None,
     };
     view! {
@@ -81,7 +111,7 @@ fn field(
             <label for=id.clone()>{label}</label>
             <input
                 id=id
-                data-testid=format!("opt-{name}")
+                data-testid=format!("opt-{}", name.id())
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
@@ -120,16 +150,18 @@ pub fn ConfigPanel(
             crate::ui::browser::load(crate::ui::browser::SUFFIX_LIST, move || psl_ready.set(true));
         }
     });
-    let policy = Memo::new(move |_| -> Result<Policy, (&'static str, String)> {
+    let policy = Memo::new(move |_| -> Result<Policy, (Field, String)> {
         psl_ready.track();
         let age = max_age.with(|a| a.trim().to_string());
         let age = if age.is_empty() {
             None
         } else {
-            Some(
-                age.parse::<u32>()
-                    .map_err(|_| ("max-age", format!("\"{age}\" is not a number of seconds")))?,
-            )
+            Some(age.parse::<u32>().map_err(|_| {
+                (
+                    Field::MaxAge,
+                    format!("\"{age}\" is not a number of seconds"),
+                )
+            })?)
         };
         PolicySpec {
             origins: &origins.with(|o| split_list(o)),
@@ -143,11 +175,9 @@ pub fn ConfigPanel(
         .validate()
         .map_err(|e| (field_of(&e), e.to_string()))
     });
-    let error_for = move |field: &'static str| {
+    let error_for = move |field: Field| {
         move || match policy.get() {
-            Err((f, msg)) if f == field => {
-                Some(view! { <p class="field__error" role="alert">{msg}</p> })
-            }
+            Err((f, msg)) if f == field => Some(field_error(msg)),
             _ => None,
         }
     };
@@ -225,19 +255,19 @@ pub fn ConfigPanel(
                     <textarea id=id("origins") rows="2" data-testid="opt-origins" spellcheck="false"
                         prop:value=move || origins.get()
                         on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
-                    {error_for("origins")}
+                    {error_for(Field::Origins)}
                 </div>
-                {field(id("patterns"), "patterns", "Origin patterns, e.g. https://*.example.com (optional)", patterns, policy)}
-                {field(id("methods"), "methods", "Methods", methods, policy)}
-                {field(id("headers"), "headers", "Request headers", headers, policy)}
-                {field(id("expose"), "expose", "Response headers the page may read", expose, policy)}
+                {field(id(Field::Patterns.id()), Field::Patterns, "Origin patterns, e.g. https://*.example.com (optional)", patterns, policy)}
+                {field(id(Field::Methods.id()), Field::Methods, "Methods", methods, policy)}
+                {field(id(Field::Headers.id()), Field::Headers, "Request headers", headers, policy)}
+                {field(id(Field::Expose.id()), Field::Expose, "Response headers the page may read", expose, policy)}
                 <div class="field field--inline">
                     <input id=id("credentials") type="checkbox" data-testid="opt-credentials"
                         prop:checked=move || credentials.get()
                         on:change=move |ev| credentials.set(event_target_checked(&ev)) />
                     <label for=id("credentials")>"Allow credentials (cookies, HTTP auth)"</label>
                 </div>
-                {field(id("max-age"), "max-age", "Preflight cache (seconds)", max_age, policy)}
+                {field(id(Field::MaxAge.id()), Field::MaxAge, "Preflight cache (seconds)", max_age, policy)}
             </details>
             {move || {
                 let f = framework();
