@@ -298,12 +298,11 @@ fn corp(req: &Request, resp: &Response, mut steps: Vec<Step>) -> Verdict {
     let (a, b) = (host_of(origin), host_of(url));
     // Chromium never counts an IP address as the same site as another origin (measured by
     // tests/differential; the URL standard's "host same site" would for equal hosts).
-    let ip = |h: &str| h.starts_with('[') || h.bytes().all(|c| c.is_ascii_digit() || c == b'.');
     let same_origin = crate::facts::origin_of(url).as_deref() == Some(origin);
     let allowed = match policy.as_str() {
         _ if same_origin => Some(true),
         "same-origin" => Some(false),
-        "same-site" if ip(a) || ip(b) => Some(false),
+        "same-site" if crate::psl::is_ip(a) || crate::psl::is_ip(b) => Some(false),
         "same-site" => crate::psl::site(a)
             .zip(crate::psl::site(b))
             .map(|(x, y)| x == y && (origin.starts_with("https:") || !url.starts_with("https:"))),
@@ -322,7 +321,7 @@ fn corp(req: &Request, resp: &Response, mut steps: Vec<Step>) -> Verdict {
     Verdict {
         steps,
         failure: (allowed == Some(false)).then_some((KindId::CorpBlocked, Stage::Actual)),
-        engines: if policy == "same-site" && a == b && ip(a) {
+        engines: if policy == "same-site" && a == b && crate::psl::is_ip(a) {
             vec!["Firefox allows this load: equal hosts are the same site to it, as the URL standard says; Chromium never counts an IP address so."]
         } else {
             vec![]

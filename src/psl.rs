@@ -116,14 +116,18 @@ pub fn is_loaded() -> bool {
     list().is_some()
 }
 
+/// True for an IP address as origins write hosts: dotted digits, or bracketed IPv6. Its own
+/// site: no suffix list applies to it.
+pub fn is_ip(host: &str) -> bool {
+    host.starts_with('[') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// The site of a lower-case host (#concept-site, schemelessly): its registrable domain, the
 /// public suffix and one label more; the host itself when it is a suffix or an IP address.
 /// `None` until the list is loaded.
 pub fn site(host: &str) -> Option<&str> {
     let suffix = list()?.suffix(host);
-    // An IP address (dotted digits, or bracketed IPv6 as origins write it) is its own site.
-    let ip = host.starts_with('[') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    if host.len() == suffix.len() || ip {
+    if host.len() == suffix.len() || is_ip(host) {
         return Some(host);
     }
     let head = &host[..host.len() - suffix.len() - 1];
