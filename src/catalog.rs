@@ -1,22 +1,21 @@
 //! The catalog: every error kind cors-doctor knows, and every way a browser words it.
 //!
-//! Two registries, both plain `static` data (no parsing at run time):
-//! - [`KINDS`]: one entry per kind, in the order the UI lists them; ids are stable (`--json`).
-//! - [`patterns::PATTERNS`]: message patterns. **Order is match priority: first match wins,
-//!   specific before generic.** A pattern belongs to one kind and, where the wording is unique to
-//!   one engine, to that engine.
-//!
-//! Completeness is checked by tests (every kind has a pattern and an example; every reference
-//! template classifies as its kind), not by memory.
+//! One file per kind under `catalog/kinds/` (its text, explanation data, patterns with their
+//! samples, example pastes and near misses) and one registry line per kind in [`kinds`], whose
+//! order is match priority; [`wrappers`] holds the patterns no kind owns. Everything is plain
+//! `static` data (no parsing at run time). Completeness is checked by tests (`catalog/tests.rs`,
+//! and every reference template classifies as its kind), not by memory.
 
 pub mod advice;
 pub mod examples;
+pub mod keywords;
 pub mod kinds;
 pub mod patterns;
+pub mod wrappers;
 
 use serde::Serialize;
 
-pub use kinds::{ENGINE_EXAMPLES, KINDS, NO_CHROME_EXAMPLE};
+pub use kinds::{KindId, KINDS};
 
 /// The browser engine whose console printed a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -70,64 +69,6 @@ impl Stage {
     }
 }
 
-macro_rules! kind_ids {
-    ($($variant:ident = $id:literal,)*) => {
-        /// The stable identity of an error kind.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum KindId { $($variant,)* }
-
-        impl KindId {
-            /// Every kind id, in declaration order.
-            pub const ALL: &'static [KindId] = &[$(KindId::$variant,)*];
-
-            /// The stable string id (`missing-allow-origin` ...).
-            pub const fn id(self) -> &'static str {
-                match self { $(KindId::$variant => $id,)* }
-            }
-
-            /// Looks a kind up by its string id.
-            pub fn from_id(id: &str) -> Option<KindId> {
-                match id { $($id => Some(KindId::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-kind_ids! {
-    MissingAllowOrigin = "missing-allow-origin",
-    OriginMismatch = "origin-mismatch",
-    MultipleAllowOrigin = "multiple-allow-origin",
-    InvalidAllowOrigin = "invalid-allow-origin",
-    WildcardWithCredentials = "wildcard-with-credentials",
-    CredentialsNotTrue = "credentials-not-true",
-    PreflightBadStatus = "preflight-bad-status",
-    PreflightRedirect = "preflight-redirect",
-    MethodNotAllowed = "method-not-allowed",
-    HeaderNotAllowed = "header-not-allowed",
-    AuthorizationNotCoveredByWildcard = "authorization-not-covered-by-wildcard",
-    InvalidAllowMethodsOrHeaders = "invalid-allow-methods-or-headers",
-    RedirectNotAllowed = "redirect-not-allowed",
-    SchemeNotSupported = "scheme-not-supported",
-    RequestMode = "request-mode",
-    CorsDisabled = "cors-disabled",
-    OriginHeaderNotAdded = "origin-header-not-added",
-    PrivateNetwork = "private-network",
-    MixedContent = "mixed-content",
-    CorpBlocked = "corp-blocked",
-    CoepBlocked = "coep-blocked",
-    CoopBlocked = "coop-blocked",
-    OrbBlocked = "orb-blocked",
-    XFrameOptions = "x-frame-options",
-    FrameAccess = "frame-access",
-    CanvasTainted = "canvas-tainted",
-    CspBlocked = "csp-blocked",
-    BlockedByClient = "blocked-by-client",
-    SubresourceIntegrity = "subresource-integrity",
-    NetworkError = "network-error",
-    GenericFetchFailure = "generic-fetch-failure",
-    CorsOther = "cors-other",
-}
-
 impl serde::Serialize for KindId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.id())
@@ -168,6 +109,31 @@ pub struct Kind {
     pub traps: &'static [&'static str],
     /// The spec section it comes from: label and URL.
     pub spec: advice::Spec,
+    /// The engines whose wording the example menu offers (from the kind's `EXAMPLES`).
+    pub menu: Engines,
+}
+
+/// A set of engines, computed at compile time (so a kind's example texts, from which it is
+/// computed, stay out of the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Engines(u8);
+
+impl Engines {
+    /// The engines of a list of examples.
+    pub const fn of(examples: &[(Engine, &str)]) -> Engines {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < examples.len() {
+            bits |= 1 << examples[i].0 as u8;
+            i += 1;
+        }
+        Engines(bits)
+    }
+
+    /// True when `engine` is in the set.
+    pub const fn has(self, engine: Engine) -> bool {
+        self.0 & (1 << engine as u8) != 0
+    }
 }
 
 impl Kind {
@@ -180,49 +146,9 @@ impl Kind {
 
 /// Looks a kind's entry up. Every [`KindId`] has exactly one (a test checks it).
 pub fn kind(id: KindId) -> &'static Kind {
-    KINDS
-        .iter()
-        .find(|k| k.id == id)
-        .expect("every KindId has an entry in KINDS (checked by catalog tests)")
+    // The registry declares the ids and KINDS in one order (a test checks it).
+    KINDS[id as usize]
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_kind_id_has_exactly_one_entry() {
-        for id in KindId::ALL {
-            let n = KINDS.iter().filter(|k| k.id == *id).count();
-            assert_eq!(n, 1, "{} has {n} entries in KINDS", id.id());
-            assert_eq!(KindId::from_id(id.id()), Some(*id));
-        }
-        assert_eq!(KINDS.len(), KindId::ALL.len());
-    }
-
-    #[test]
-    fn every_kind_has_text_and_a_pattern() {
-        for k in KINDS {
-            let id = k.id.id();
-            for (name, text) in [
-                ("title", k.title),
-                ("summary", k.summary),
-                ("cause", k.cause),
-                ("fix", k.fix),
-                ("example", k.example()),
-            ] {
-                assert!(text.trim().len() > 10, "{id}: {name} is empty or too short");
-                assert!(
-                    !text.contains("TODO") && !text.contains('{'),
-                    "{id}: {name} has a placeholder"
-                );
-            }
-            if k.id != KindId::GenericFetchFailure && k.id != KindId::CorsOther {
-                assert!(
-                    patterns::PATTERNS.iter().any(|p| p.kind() == Some(k.id)),
-                    "{id} has no pattern"
-                );
-            }
-        }
-    }
-}
+mod tests;

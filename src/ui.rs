@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::cards;
-use crate::catalog::{self, ENGINE_EXAMPLES, KINDS};
+use crate::catalog::{self, examples::MenuEntry};
 use crate::explain;
 use crate::generate::Policy;
 use crate::parse::{self, Diagnosis, Report};
@@ -333,15 +333,12 @@ fn Examples(
     /// What the paste box shows, replaced too.
     shown: RwSignal<String>,
 ) -> impl IntoView {
-    // Values: a kind id (its Chrome/Edge example) or the index into ENGINE_EXAMPLES.
-    let group = |engine: catalog::Engine, label: &'static str| {
+    // Values: `MenuEntry::value`, read back by `MenuEntry::from_value`.
+    let group = |engine: catalog::Engine| {
         view! {
-            <optgroup label=label>
-                {ENGINE_EXAMPLES
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.1 == engine)
-                    .map(|(i, e)| view! { <option value=i.to_string()>{catalog::kind(e.0).title}</option> })
+            <optgroup label=engine.label()>
+                {MenuEntry::of_engine(engine)
+                    .map(|e| view! { <option value=e.value()>{catalog::kind(e.kind).title}</option> })
                     .collect_view()}
             </optgroup>
         }
@@ -352,14 +349,11 @@ fn Examples(
             <select
                 data-testid="examples"
                 on:change=move |ev| {
-                    let v = event_target_value(&ev);
+                    let Some(entry) = MenuEntry::from_value(&event_target_value(&ev)) else { return };
                     // The texts load with the first choice (examples.js, see catalog::examples).
                     browser::load(browser::EXAMPLES, move || {
-                        let example = match v.parse::<usize>() {
-                            Ok(i) => ENGINE_EXAMPLES.get(i).and_then(|e| catalog::examples::example(e.0, e.1)),
-                            Err(_) => catalog::KindId::from_id(&v).map(catalog::examples::of_kind),
-                        };
-                        if let Some(t) = example.filter(|t| !t.is_empty()) {
+                        let t = entry.text();
+                        if !t.is_empty() {
                             text.set(t.to_string());
                             shown.set(t.to_string());
                         }
@@ -367,15 +361,7 @@ fn Examples(
                 }
             >
                 <option value="">"choose an error…"</option>
-                <optgroup label="Chrome / Edge">
-                    {KINDS
-                        .iter()
-                        .filter(|k| !catalog::NO_CHROME_EXAMPLE.contains(&k.id))
-                        .map(|k| view! { <option value=k.id.id()>{k.title}</option> })
-                        .collect_view()}
-                </optgroup>
-                {group(catalog::Engine::Firefox, "Firefox")}
-                {group(catalog::Engine::Webkit, "Safari")}
+                {MenuEntry::GROUPS.map(group)}
             </select>
         </label>
     }

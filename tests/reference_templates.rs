@@ -366,7 +366,7 @@ const EXTRA_SAMPLES: &[&str] = &[
 
 #[test]
 fn every_kind_has_a_sample_per_engine_and_an_example_that_classifies_as_itself() {
-    use cors_doctor::catalog::{patterns::PATTERNS, KINDS};
+    use cors_doctor::catalog::{patterns, KINDS};
     let all = templates();
     let mut samples: Vec<String> = all
         .iter()
@@ -392,7 +392,7 @@ fn every_kind_has_a_sample_per_engine_and_an_example_that_classifies_as_itself()
                 first.map(|f| f.id())
             ));
         }
-        let mut engines: Vec<Engine> = PATTERNS
+        let mut engines: Vec<Engine> = patterns::all()
             .iter()
             .filter(|p| p.kind() == Some(k.id))
             .filter_map(|p| p.engine)
@@ -410,72 +410,40 @@ fn every_kind_has_a_sample_per_engine_and_an_example_that_classifies_as_itself()
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
-/// The example menu (src/catalog/examples.txt: each kind under Chrome / Edge, `ENGINE_EXAMPLES`
-/// under Firefox and Safari): every entry classifies as exactly its kind, in the browser it is
-/// listed under (or no engine where the wording is shared); a kind's example listed under
-/// Chrome really is Chrome's wording; every engine that has its own wording for a kind has an
-/// entry; the file holds exactly the entries the menu lists (NO_CHROME_EXAMPLE: the kinds with
-/// no Chrome entry).
+/// The example menu (each kind's EXAMPLES, written to src/catalog/examples.txt, listed under its
+/// engine): every entry classifies as exactly its kind, in the browser it is listed under (or no
+/// engine where the wording is shared); every engine that has its own wording for a kind has an
+/// entry.
 #[test]
 fn the_example_menu_gives_each_kind_in_each_browsers_wording() {
-    use cors_doctor::catalog::examples::example;
-    use cors_doctor::catalog::{patterns::PATTERNS, ENGINE_EXAMPLES, KINDS, NO_CHROME_EXAMPLE};
+    use cors_doctor::catalog::examples::MenuEntry;
+    use cors_doctor::catalog::patterns;
     let mut wrong = Vec::new();
-    let mut check = |text: &str, kind: KindId, engine: Engine| {
-        let r = diagnose(text);
-        let ok = r.diagnoses.len() == 1
-            && r.diagnoses[0].kind == kind
-            && r.diagnoses[0].engine.is_none_or(|e| e == engine);
-        if !ok {
-            let got: Vec<_> = r
-                .diagnoses
-                .iter()
-                .map(|d| (d.kind.id(), d.engine))
-                .collect();
-            wrong.push(format!("{} as {}: got {got:?}", kind.id(), engine.id()));
-        }
-    };
-    for k in KINDS {
-        let chrome = example(k.id, Engine::Chromium);
-        assert_eq!(
-            chrome.is_none(),
-            NO_CHROME_EXAMPLE.contains(&k.id),
-            "{}",
-            k.id.id()
-        );
-        match chrome {
-            Some(text) => check(text, k.id, Engine::Chromium),
-            None => assert!(
-                ENGINE_EXAMPLES.iter().any(|e| e.0 == k.id),
-                "{} has no example",
-                k.id.id()
-            ),
+    for engine in MenuEntry::GROUPS {
+        for entry in MenuEntry::of_engine(engine) {
+            let r = diagnose(entry.text());
+            let ok = r.diagnoses.len() == 1
+                && r.diagnoses[0].kind == entry.kind
+                && r.diagnoses[0].engine.is_none_or(|e| e == engine);
+            if !ok {
+                let got: Vec<_> = r
+                    .diagnoses
+                    .iter()
+                    .map(|d| (d.kind.id(), d.engine))
+                    .collect();
+                wrong.push(format!(
+                    "{} as {}: got {got:?}",
+                    entry.kind.id(),
+                    engine.id()
+                ));
+            }
         }
     }
-    for &(kind, engine) in ENGINE_EXAMPLES {
-        check(
-            example(kind, engine).expect("listed in examples.txt"),
-            kind,
-            engine,
-        );
-    }
-    let entries = include_str!("../src/catalog/examples.txt")
-        .lines()
-        .filter(|l| l.starts_with("@ "))
-        .count();
-    assert_eq!(
-        entries,
-        KINDS.len() - NO_CHROME_EXAMPLE.len() + ENGINE_EXAMPLES.len(),
-        "examples.txt holds entries the menu does not list"
-    );
-    for p in PATTERNS {
+    for p in patterns::all() {
         let (Some(kind), Some(engine)) = (p.kind(), p.engine) else {
             continue;
         };
-        let listed = match engine {
-            Engine::Chromium => !NO_CHROME_EXAMPLE.contains(&kind),
-            _ => ENGINE_EXAMPLES.iter().any(|e| e.0 == kind && e.1 == engine),
-        };
+        let listed = cors_doctor::catalog::kind(kind).menu.has(engine);
         // Safari's X-Frame-Options text is Chrome's word for word: listed once, under Chrome.
         // cors-other is the catch-all for a reason no pattern knows: one example is enough.
         let shared = (kind == KindId::XFrameOptions && engine == Engine::Webkit)

@@ -4,8 +4,8 @@
 //! over mutated copies of those lines (a fixed seed; `REGEX_SEED` picks another).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cors_doctor::catalog::patterns::PATTERNS;
-use cors_doctor::catalog::{ENGINE_EXAMPLES, KINDS};
+use cors_doctor::catalog::kinds::SOURCES;
+use cors_doctor::catalog::patterns;
 use cors_doctor::parse::{native_regex, normalize};
 use cors_doctor::re;
 
@@ -22,10 +22,15 @@ fn lines() -> Vec<String> {
             }
         }
     }
-    out.extend(KINDS.iter().map(|k| normalize(k.example()).into_owned()));
-    for &(kind, engine) in ENGINE_EXAMPLES {
-        let text = cors_doctor::catalog::examples::example(kind, engine).unwrap_or_default();
-        out.extend(text.lines().map(|l| normalize(l).into_owned()));
+    // Each kind's example pastes, and every pattern's samples and look-alikes.
+    for s in SOURCES {
+        for (_, text) in s.examples {
+            out.extend(text.lines().map(|l| normalize(l).into_owned()));
+        }
+        for samples in s.samples {
+            let texts = samples.yes.iter().chain(samples.no);
+            out.extend(texts.map(|t| normalize(t).into_owned()));
+        }
     }
     out.retain(|l| !l.is_empty());
     out.sort();
@@ -97,7 +102,7 @@ fn both_engines_find_the_same_matches() {
             texts.push(mutate(l, &mut rng));
         }
     }
-    let compiled: Vec<(re::Regex, regex::Regex)> = PATTERNS
+    let compiled: Vec<(re::Regex, regex::Regex)> = patterns::all()
         .iter()
         .map(|p| {
             let o = re::Regex::new(p.regex).unwrap_or_else(|e| panic!("{}: {e}", p.regex));
@@ -114,7 +119,7 @@ fn both_engines_find_the_same_matches() {
     let (mut compared, mut matched) = (0usize, 0usize);
     let mut failures = Vec::new();
     for text in &texts {
-        for (i, (p, (o, t))) in PATTERNS.iter().zip(&compiled).enumerate() {
+        for (i, (p, (o, t))) in patterns::all().iter().zip(&compiled).enumerate() {
             // Every pattern whose needle the line holds, and a sample of the others.
             if !text.contains(p.needle) && rng.below(20) != 0 {
                 continue;

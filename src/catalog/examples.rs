@@ -6,7 +6,7 @@
 //! chosen, and [`install`] hands them over; the native build (CLI, tests) compiles the file in.
 //! Every lookup borrows from that one text, so nothing is copied.
 
-use super::{Engine, KindId};
+use super::{Engine, KindId, KINDS};
 
 #[cfg(not(target_arch = "wasm32"))]
 fn data() -> &'static str {
@@ -63,4 +63,48 @@ pub fn of_kind(kind: KindId) -> &'static str {
         .into_iter()
         .find_map(|e| example(kind, e))
         .unwrap_or("")
+}
+
+/// One entry of the example menu: a kind as one engine prints it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MenuEntry {
+    /// The kind.
+    pub kind: KindId,
+    /// The engine whose wording it is.
+    pub engine: Engine,
+}
+
+impl MenuEntry {
+    /// The menu's groups, in order: each engine and its label.
+    pub const GROUPS: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    /// The entries of one engine's group, in registry order (the kinds whose file has an
+    /// example in that engine's wording).
+    pub fn of_engine(engine: Engine) -> impl Iterator<Item = MenuEntry> {
+        KINDS
+            .iter()
+            .filter(move |k| k.menu.has(engine))
+            .map(move |k| MenuEntry { kind: k.id, engine })
+    }
+
+    /// The option's value in the page: `ENGINE/KIND-ID` (`firefox/missing-allow-origin`).
+    pub fn value(self) -> String {
+        format!("{}/{}", label(self.engine), self.kind.id())
+    }
+
+    /// Reads an option's value back; `None` for anything [`MenuEntry::value`] does not write.
+    pub fn from_value(value: &str) -> Option<MenuEntry> {
+        let (engine, kind) = value.split_once('/')?;
+        let engine = Self::GROUPS.into_iter().find(|e| label(*e) == engine)?;
+        let kind = KindId::from_id(kind)?;
+        crate::catalog::kind(kind)
+            .menu
+            .has(engine)
+            .then_some(MenuEntry { kind, engine })
+    }
+
+    /// The paste ("" until the page has loaded the texts).
+    pub fn text(self) -> &'static str {
+        example(self.kind, self.engine).unwrap_or("")
+    }
 }

@@ -17,53 +17,6 @@ use regex as re_engine;
 #[cfg(target_arch = "wasm32")]
 use crate::re as re_engine;
 
-/// Substrings of which every pattern's needle contains at least one (a test checks it).
-/// A record without any of them skips pattern matching entirely.
-pub(super) const KEYWORDS: &[&str] = &[
-    "CORS",
-    "Access-Control",
-    "rigin",
-    "net::",
-    "NS_ERROR",
-    "oad",
-    "etch",
-    "rame",
-    "anvas",
-    "olicy",
-    "reflight",
-    "edirect",
-    "Status code",
-    "rror",
-    "nsecure",
-    "ixed",
-    "server",
-    "onnect",
-    "SSL",
-    "timed out",
-    "equest",
-    "cheme",
-    "nsure",
-    "esponse",
-    "ermission",
-    "Credential",
-    "ainted",
-    "://",
-    "ccess",
-    "wildcard",
-    "redential",
-    "eader",
-    "HTTP",
-    "nvalid",
-    "URL",
-    "Domains",
-    "address space",
-    "The page at",
-    "Blocked",
-    "ntegrity",
-    "supported",
-    "estricted",
-];
-
 /// Which [`KEYWORDS`] a line contains, one bit each.
 pub(super) fn keyword_mask(line: &str) -> u64 {
     const _: () = assert!(KEYWORDS.len() <= 64, "the keyword mask is a u64");
@@ -175,7 +128,7 @@ pub(super) fn compiled() -> &'static Compiled {
     COMPILED.get_or_init(|| {
         // Every pattern compiles (a test checks it); `ok()` keeps the error's Debug
         // formatting out of the bundle.
-        let regexes: Vec<Option<Regex>> = PATTERNS
+        let regexes: Vec<Option<Regex>> = patterns::all()
             .iter()
             .map(|p| Regex::new(&ascii_classes(p.regex)).ok())
             .collect();
@@ -196,7 +149,7 @@ pub(super) fn compiled() -> &'static Compiled {
         Compiled {
             regexes,
             fact_groups,
-            keyword_of: PATTERNS
+            keyword_of: patterns::all()
                 .iter()
                 .map(|p| {
                     (0..KEYWORDS.len())
@@ -310,15 +263,21 @@ pub(super) fn read_facts(
     }
 }
 
-/// One reason matched in a record: its span, pattern, own facts, kind and stage.
-pub(super) type ReasonHit = (
-    usize,
-    usize,
-    &'static Pattern,
-    Facts,
-    Option<KindId>,
-    Option<Stage>,
-);
+/// One reason matched in a record.
+pub(super) struct ReasonHit {
+    /// Where the match starts in the record.
+    start: usize,
+    /// Where it ends.
+    end: usize,
+    /// The pattern that matched.
+    pattern: &'static Pattern,
+    /// The facts its own groups (and presets) gave.
+    facts: Facts,
+    /// The kind it names.
+    kind: KindId,
+    /// The stage it implies.
+    stage: Option<Stage>,
+}
 
 /// Matches one record against the catalog and appends its events.
 pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
@@ -342,7 +301,7 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
     let mut exception = None;
     let mut reasons: Vec<ReasonHit> = Vec::new();
 
-    for (((pattern, re), &keyword), groups) in PATTERNS
+    for (((pattern, re), &keyword), groups) in patterns::all()
         .iter()
         .zip(&compiled.regexes)
         .zip(&compiled.keyword_of)
@@ -356,7 +315,10 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
             Role::Reason(kind) => {
                 for caps in re.captures_iter(text) {
                     let m = caps.get(0).expect("group 0 always participates");
-                    if reasons.iter().any(|r| m.start() < r.1 && r.0 < m.end()) {
+                    if reasons
+                        .iter()
+                        .any(|r| m.start() < r.end && r.start < m.end())
+                    {
                         continue;
                     }
                     let mut own = Facts::default();
@@ -364,7 +326,14 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                     for (fact, value) in pattern.preset {
                         let _ = own.offer(*fact, value);
                     }
-                    reasons.push((m.start(), m.end(), pattern, own, Some(kind), pattern.stage));
+                    reasons.push(ReasonHit {
+                        start: m.start(),
+                        end: m.end(),
+                        pattern,
+                        facts: own,
+                        kind,
+                        stage: pattern.stage,
+                    });
                 }
             }
             Role::CorsErrorName => {
@@ -372,14 +341,14 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                     let m = caps.get(0).expect("group 0 always participates");
                     let name = caps.name("cors_error").map_or("", |n| n.as_str());
                     let (kind, stage) = cors_error_kind(name);
-                    reasons.push((
-                        m.start(),
-                        m.end(),
+                    reasons.push(ReasonHit {
+                        start: m.start(),
+                        end: m.end(),
                         pattern,
-                        Facts::default(),
-                        Some(kind),
+                        facts: Facts::default(),
+                        kind,
                         stage,
-                    ));
+                    });
                 }
             }
             _ => {
@@ -420,18 +389,18 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         // sort would add several kilobytes to the wasm bundle.
         for i in 1..reasons.len() {
             let mut j = i;
-            while j > 0 && reasons[j - 1].0 > reasons[j].0 {
+            while j > 0 && reasons[j - 1].start > reasons[j].start {
                 reasons.swap(j - 1, j);
                 j -= 1;
             }
         }
-        for (_, _, pattern, own, kind, stage) in reasons {
-            let mut f = own;
+        for hit in reasons {
+            let mut f = hit.facts;
             f.merge_from(&facts);
             let stage = if preflight_marker {
                 Some(Stage::Preflight)
             } else {
-                stage
+                hit.stage
             };
             events.push(Event {
                 role: if network {
@@ -439,8 +408,8 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
                 } else {
                     EventRole::Primary
                 },
-                kind: kind.unwrap_or(KindId::CorsOther),
-                engine: pattern.engine.or(frame_engine),
+                kind: hit.kind,
+                engine: hit.pattern.engine.or(frame_engine),
                 stage,
                 facts: Box::new(f),
                 dropped: dropped.clone(),

@@ -127,9 +127,10 @@ impl Joiner {
             }
             _ => completed = self.last.replace((msg.to_string(), keywords)),
         }
-        // Only a console-like record can be continued by the next line; plain log noise
+        // Only a console-like record can be continued by the next line: one holding a keyword
+        // or an error word ("Security Error:" wrapped before "Content at ..."); plain log noise
         // stays one line per record.
-        let console_like = keywords != 0;
+        let console_like = keywords != 0 || looks_like_error(msg);
         self.open = if continues {
             self.open || console_like
         } else {
