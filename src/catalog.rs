@@ -111,6 +111,10 @@ pub struct Kind {
     pub spec: advice::Spec,
     /// The engines whose wording the example menu offers (from the kind's `EXAMPLES`).
     pub menu: Engines,
+    /// A summary told with the diagnosis's facts, when the kind has one (else `summary`).
+    pub facts_summary: Option<fn(&crate::facts::Facts) -> String>,
+    /// The fix is checked by reaching the server at all (there are no CORS headers to check).
+    pub reach_check: bool,
 }
 
 /// A set of engines, computed at compile time (so a kind's example texts, from which it is

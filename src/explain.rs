@@ -52,30 +52,13 @@ pub fn sh_quote(s: &str) -> String {
 pub fn explain(d: &Diagnosis) -> Explanation {
     let kind = catalog::kind(d.kind);
     let f = &d.facts;
-    let origin_text = f.page_origin.as_deref().unwrap_or("your page's origin");
     let url_text = f.request_url.as_deref().unwrap_or("the URL it called");
-    let summary = match d.kind {
-        KindId::MissingAllowOrigin => format!(
-            "{} answered{}, but without permission for {} to read the response.",
-            f.request_url
-                .as_deref()
-                .map_or("The server".to_string(), |u| format!("The server at {u}")),
-            f.status
-                .map_or(String::new(), |s| format!(" with status {s}")),
-            origin_text
-        ),
-        KindId::OriginMismatch => format!(
-            "The server allowed {}, not {}.",
-            f.allow_origin
-                .as_deref()
-                .map_or("another origin".to_string(), |a| format!("'{a}'")),
-            origin_text
-        ),
-        _ => kind.summary.to_string(),
-    };
+    let summary = kind
+        .facts_summary
+        .map_or_else(|| kind.summary.to_string(), |tell| tell(f));
 
     let mut steps = Vec::new();
-    if !kind.lookalike || d.kind == KindId::PrivateNetwork {
+    if !kind.lookalike {
         steps.push(match (&f.page_origin, &f.request_url) {
             (Some(o), Some(u)) => format!("Your page on {o} requested {u}{}.", method_phrase(d)),
             (None, Some(u)) => format!(
@@ -123,8 +106,8 @@ pub fn explain(d: &Diagnosis) -> Explanation {
     }
 
     let mut avoid = Vec::new();
-    if catalog::kind(d.kind).headers_fix || d.kind == KindId::GenericFetchFailure {
-        avoid.extend(AVOID_COMMON);
+    if kind.headers_fix {
+        avoid.extend(catalog::advice::AVOID_COMMON);
     }
     avoid.extend(kind.avoid);
 
@@ -194,20 +177,12 @@ fn status_hint(status: u16) -> &'static str {
     }
 }
 
-/// What not to do, for every kind where the server's CORS headers are the fix.
-const AVOID_COMMON: [&str; 4] = [
-    "Don't switch to mode: 'no-cors': the response becomes opaque, so your code still cannot read the status or body.",
-    "Don't rely on a browser extension or a flag that disables CORS: it only hides the problem on your machine; your users still get the error.",
-    "Don't route requests through a public CORS proxy: it sees every request and response, including tokens and personal data, and can go away at any time.",
-    "Don't reflect whatever Origin arrives while allowing credentials: any website could then read your users' data. Allow an exact list of origins.",
-];
-
 /// The curl commands that check the fix, from validated facts only.
 fn checks(d: &Diagnosis) -> Vec<Check> {
     let f = &d.facts;
     if !catalog::kind(d.kind).headers_fix {
-        return match (&f.request_url, d.kind) {
-            (Some(url), KindId::NetworkError) => vec![Check {
+        return match &f.request_url {
+            Some(url) if catalog::kind(d.kind).reach_check => vec![Check {
                 label: "Is the server reachable at this URL?",
                 command: format!("curl -sS -g -o /dev/null -w '%{{http_code}}\\n' {}", sh_quote(url)),
                 expect: vec!["An HTTP status code. \"Connection refused\", \"Could not resolve host\" or a certificate error is the real problem to fix.".to_string()],

@@ -76,3 +76,16 @@ pub const SPEC_CORS: Spec = (
     "Fetch: the CORS protocol",
     "https://fetch.spec.whatwg.org/#http-cors-protocol",
 );
+
+pub const AVOID_NO_CORS: &str = "Don't switch to mode: 'no-cors': the response becomes opaque, so your code still cannot read the status or body.";
+pub const AVOID_EXTENSION: &str = "Don't rely on a browser extension or a flag that disables CORS: it only hides the problem on your machine; your users still get the error.";
+pub const AVOID_PUBLIC_PROXY: &str = "Don't route requests through a public CORS proxy: it sees every request and response, including tokens and personal data, and can go away at any time.";
+pub const AVOID_REFLECT: &str = "Don't reflect whatever Origin arrives while allowing credentials: any website could then read your users' data. Allow an exact list of origins.";
+
+/// What not to do, for every kind where the server's CORS headers are the fix (`headers_fix`).
+pub const AVOID_COMMON: [&str; 4] = [
+    AVOID_NO_CORS,
+    AVOID_EXTENSION,
+    AVOID_PUBLIC_PROXY,
+    AVOID_REFLECT,
+];

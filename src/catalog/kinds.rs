@@ -27,7 +27,7 @@ pub(crate) mod prelude {
     };
     pub(crate) use super::super::{Engine, Engines, Kind, KindId};
     pub(crate) use super::KindId::*;
-    pub(crate) use crate::facts::Fact;
+    pub(crate) use crate::facts::{Fact, Facts};
     pub(crate) use Role::{Exception, Fact as FactOnly, Frame, Hint, Network, Reason};
 }
 

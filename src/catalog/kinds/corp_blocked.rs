@@ -23,6 +23,8 @@ pub static KIND: Kind = Kind {
     traps: &[],
     spec: SPEC_CORP,
     menu: Engines::of(EXAMPLES),
+    facts_summary: None,
+    reach_check: false,
 };
 
 patterns! {

@@ -18,11 +18,13 @@ pub static KIND: Kind = Kind {
     credentialed: false,
     headers_fix: false,
     browser_note: None,
-    avoid: &[],
+    avoid: &AVOID_COMMON,
     client_side: &[],
     traps: &[],
     spec: SPEC_CORS,
     menu: Engines::of(EXAMPLES),
+    facts_summary: None,
+    reach_check: false,
 };
 
 patterns! {

@@ -23,6 +23,8 @@ pub static KIND: Kind = Kind {
     traps: &[STAR_AUTH],
     spec: SPEC_PREFLIGHT,
     menu: Engines::of(EXAMPLES),
+    facts_summary: None,
+    reach_check: false,
 };
 
 patterns! {

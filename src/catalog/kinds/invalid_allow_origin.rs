@@ -23,6 +23,8 @@ pub static KIND: Kind = Kind {
     traps: &[SLASH, DUPLICATES],
     spec: SPEC_CORS,
     menu: Engines::of(EXAMPLES),
+    facts_summary: None,
+    reach_check: false,
 };
 
 patterns! {

@@ -23,7 +23,23 @@ pub static KIND: Kind = Kind {
     traps: &[ERRORS, AUTH, DUPLICATES, VARY],
     spec: SPEC_CORS,
     menu: Engines::of(EXAMPLES),
+    facts_summary: Some(summary),
+    reach_check: false,
 };
+
+/// "The server at URL answered with status N, but without permission for ORIGIN to read the
+/// response."
+fn summary(f: &Facts) -> String {
+    format!(
+        "{} answered{}, but without permission for {} to read the response.",
+        f.request_url
+            .as_deref()
+            .map_or("The server".to_string(), |u| format!("The server at {u}")),
+        f.status
+            .map_or(String::new(), |s| format!(" with status {s}")),
+        f.page_origin.as_deref().unwrap_or("your page's origin")
+    )
+}
 
 patterns! {
     p(Hint(MissingAllowOrigin), CR, NONE, "The response had HTTP status code",

@@ -23,7 +23,20 @@ pub static KIND: Kind = Kind {
     traps: &[SLASH, LOCALHOST, VARY],
     spec: SPEC_CORS,
     menu: Engines::of(EXAMPLES),
+    facts_summary: Some(summary),
+    reach_check: false,
 };
+
+/// "The server allowed 'OTHER', not ORIGIN."
+fn summary(f: &Facts) -> String {
+    format!(
+        "The server allowed {}, not {}.",
+        f.allow_origin
+            .as_deref()
+            .map_or("another origin".to_string(), |a| format!("'{a}'")),
+        f.page_origin.as_deref().unwrap_or("your page's origin")
+    )
+}
 
 patterns! {
     p(Reason(OriginMismatch), CR, ACT, "that is not equal to the supplied origin",

@@ -23,6 +23,8 @@ pub static KIND: Kind = Kind {
     traps: &[PNA],
     spec: SPEC_LNA,
     menu: Engines::of(EXAMPLES),
+    facts_summary: None,
+    reach_check: false,
 };
 
 patterns! {
