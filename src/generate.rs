@@ -401,7 +401,13 @@ pub struct Framework {
     pub notes: &'static [&'static str],
     /// Words the picker's search also matches (language, runtime, product names).
     pub keywords: &'static str,
+    /// The list formats only this target's template uses (`METHODS_ROCKET` ...), beside its
+    /// entry in `targets.rs`; the shared ones are `render`'s.
+    pub lists: &'static [OwnList],
 }
+
+/// A list format a target's template names: its placeholder and what it gives.
+pub type OwnList = (&'static str, fn(&Policy) -> Vec<String>);
 
 impl Framework {
     /// True for development proxies: they make the request same-origin, so no CORS header
@@ -468,11 +474,11 @@ impl Framework {
     pub fn try_render(&self, policy: &Policy) -> Result<String, TemplateError> {
         let template = self.template().ok_or(TemplateError::NotLoaded)?;
         if self.patterns || policy.patterns.is_empty() {
-            render(template, self.syntax, policy)
+            render(template, self.syntax, self.lists, policy)
         } else {
             let mut exact = policy.clone();
             exact.patterns.clear();
-            render(template, self.syntax, &exact)
+            render(template, self.syntax, self.lists, &exact)
         }
     }
 

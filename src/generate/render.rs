@@ -1,7 +1,8 @@
 //! The placeholder language that fills a template from a [`Policy`] (see [`render`]): the
-//! target-specific list formats, scalars and conditions.
+//! shared list formats (regex dialects, lower-case lists ...), scalars and conditions. A format
+//! only one target uses is that target's (`OwnList`, beside its entry in `targets.rs`).
 
-use super::{push_unique, Policy, Syntax};
+use super::{push_unique, OwnList, Policy, Syntax};
 
 pub(super) fn quote(syntax: Syntax, s: &str) -> String {
     // Policy values contain only [A-Za-z0-9.:/[]_-], so escaping never triggers; it is kept so
@@ -29,12 +30,11 @@ fn pattern_regex(pattern: &str) -> String {
     format!("{scheme}://([a-z0-9-]+\\.)+{}", origin_regex(rest))
 }
 
-const STANDARD_METHODS: [&str; 9] = [
-    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
-];
-
-/// The named lists a template can format.
-fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
+/// The named lists a template can format: the target's own (`own`), then the shared ones.
+fn list<'a>(p: &'a Policy, own: &[OwnList], name: &str) -> Option<Vec<String>> {
+    if let Some((_, format)) = own.iter().find(|(n, _)| *n == name) {
+        return Some(format(p));
+    }
     let lower = |v: &'a [String]| v.iter().map(|s| s.to_ascii_lowercase()).collect();
     Some(match name {
         "ORIGINS" => p.origins.clone(),
@@ -70,55 +70,16 @@ fn list<'a>(p: &'a Policy, name: &str) -> Option<Vec<String>> {
             .collect(),
         "METHODS" => p.methods.clone(),
         "METHODS_LOWER" => lower(&p.methods),
-        // S3 accepts only these five in AllowedMethods.
-        "METHODS_S3" => p
-            .methods
-            .iter()
-            .filter(|m| ["GET", "PUT", "POST", "DELETE", "HEAD"].contains(&m.as_str()))
-            .cloned()
-            .collect(),
         // Methods the preflight must list (the safelisted ones never need it).
         "METHODS_WITH_OPTIONS" => {
             let mut m = p.methods.clone();
             push_unique(&mut m, "OPTIONS".to_string());
             m
         }
-        "METHODS_RUST" => p
-            .methods
-            .iter()
-            .map(|m| {
-                if STANDARD_METHODS.contains(&m.as_str()) {
-                    format!("Method::{m}")
-                } else {
-                    format!("Method::from_bytes(b\"{m}\").expect(\"valid method\")")
-                }
-            })
-            .collect(),
-        // rocket::http::Method has a variant for the standard methods only.
-        "METHODS_ROCKET" => p
-            .methods
-            .iter()
-            .filter(|m| STANDARD_METHODS.contains(&m.as_str()))
-            .map(|m| {
-                let mut c = m.chars();
-                let first = c.next().map(|f| f.to_string()).unwrap_or_default();
-                format!("Method::{first}{}", c.as_str().to_ascii_lowercase())
-            })
-            .collect(),
         "HEADERS" => p.headers.clone(),
         "HEADERS_LOWER" => lower(&p.headers),
         "EXPOSE" => p.expose.clone(),
         "EXPOSE_LOWER" => lower(&p.expose),
-        // GCS uses one list for allowed request headers and exposed response headers.
-        "HEADERS_AND_EXPOSE" => {
-            let mut all = p.headers.clone();
-            for e in &p.expose {
-                if !all.iter().any(|h| h.eq_ignore_ascii_case(e)) {
-                    all.push(e.clone());
-                }
-            }
-            all
-        }
         _ => return None,
     })
 }
@@ -178,7 +139,8 @@ fn condition(p: &Policy, name: &str) -> Option<bool> {
 
 /// Fills a template. The placeholder language, all inside `{{ }}`:
 /// - `{{NAME}}`: a scalar (`CREDENTIALS`, `MAX_AGE`, `ORIGIN_REGEX`, `FIRST_ORIGIN`, `ORIGIN_LIST`)
-///   or a list quoted for the syntax and joined with `, ` (`ORIGINS`, `METHODS`, `HEADERS` ...);
+///   or a list quoted for the syntax and joined with `, ` (`ORIGINS`, `METHODS`, `HEADERS` ...,
+///   or one of the target's own lists, `own`);
 /// - `{{NAME|item|sep}}`: a list with each value put into `item` at `$`, joined by `sep`
 ///   (`\n` in `sep` is a newline); `{{NAME|item}}` joins with `, `;
 /// - `{{?COND}}` anywhere on a line keeps the line only if the condition holds (`EXPOSE`,
@@ -189,7 +151,12 @@ fn condition(p: &Policy, name: &str) -> Option<bool> {
 ///
 /// An unknown placeholder or condition is a bug in a template: an error, never a panic (the
 /// tests render every template with every policy, so it fails a test, not a user).
-pub fn render(template: &str, syntax: Syntax, p: &Policy) -> Result<String, TemplateError> {
+pub fn render(
+    template: &str,
+    syntax: Syntax,
+    own: &[OwnList],
+    p: &Policy,
+) -> Result<String, TemplateError> {
     let mut out = String::with_capacity(template.len() + 256);
     let mut block: Option<Vec<&str>> = None;
     for line in template.lines() {
@@ -210,14 +177,14 @@ pub fn render(template: &str, syntax: Syntax, p: &Policy) -> Result<String, Temp
                             &origin_regex(origin).replace('\\', "\\\\"),
                         )
                         .replace("{{,}}", if last { "" } else { "," });
-                    render_line(&l, syntax, p, &mut out)?;
+                    render_line(&l, syntax, own, p, &mut out)?;
                 }
             }
             continue;
         }
         match block.as_mut() {
             Some(lines) => lines.push(line),
-            None => render_line(line, syntax, p, &mut out)?,
+            None => render_line(line, syntax, own, p, &mut out)?,
         }
     }
     Ok(out)
@@ -244,6 +211,7 @@ impl std::fmt::Display for TemplateError {
 fn render_line(
     line: &str,
     syntax: Syntax,
+    own: &[OwnList],
     p: &Policy,
     out: &mut String,
 ) -> Result<(), TemplateError> {
@@ -278,7 +246,7 @@ fn render_line(
             .next()
             .map(|s| s.replace("\\n", "\n"))
             .unwrap_or_else(|| ", ".to_string());
-        if let Some(values) = list(p, name) {
+        if let Some(values) = list(p, own, name) {
             let formatted: Vec<String> = values
                 .iter()
                 .map(|v| match item {

@@ -2,7 +2,7 @@
 //! (a real file in the target's own syntax, beside this one in `templates/`) and its pitfalls,
 //! taken from the middleware's docs and issue trackers (see shared/reference/frameworks.md).
 
-use super::{Framework, Syntax, Vary};
+use super::{Framework, OwnList, Policy, Syntax, Vary};
 
 /// A template's text: compiled in natively; the page loads it on demand (see
 /// `Framework::script`), so its wasm carries none.
@@ -19,9 +19,19 @@ macro_rules! template {
     };
 }
 
+/// A target's own list formats: none unless its entry ends with `lists: &[...]`.
+macro_rules! own_lists {
+    () => {
+        &[]
+    };
+    ($lists:expr) => {
+        $lists
+    };
+}
+
 macro_rules! target {
     ($id:literal, $label:literal, $file:literal, $tpl:literal, $syntax:ident, $vary:ident, $origins:ident,
-     $keywords:literal, $placement:literal, [$($note:literal),* $(,)?]) => {
+     $keywords:literal, $placement:literal, [$($note:literal),* $(,)?] $(, lists: $lists:expr)?) => {
         Framework {
             id: $id,
             label: $label,
@@ -34,6 +44,7 @@ macro_rules! target {
             patterns: matches!(Origins::$origins, Origins::Patterns),
             notes: &[$($note),*],
             keywords: $keywords,
+            lists: own_lists!($($lists)?),
         }
     };
 }
@@ -44,6 +55,58 @@ enum Origins {
     Listed,
     Patterns,
 }
+
+/// The standard methods, the ones Rust's http crate and Rocket name as constants or variants.
+const STANDARD_METHODS: [&str; 9] = [
+    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
+];
+
+/// S3 and R2: `AllowedMethods` accepts only these five.
+const S3_METHODS: OwnList = ("METHODS_S3", |p| {
+    p.methods
+        .iter()
+        .filter(|m| ["GET", "PUT", "POST", "DELETE", "HEAD"].contains(&m.as_str()))
+        .cloned()
+        .collect()
+});
+
+/// Axum (the http crate): a constant for a standard method, `from_bytes` for any other.
+const RUST_METHODS: OwnList = ("METHODS_RUST", |p| {
+    p.methods
+        .iter()
+        .map(|m| {
+            if STANDARD_METHODS.contains(&m.as_str()) {
+                format!("Method::{m}")
+            } else {
+                format!("Method::from_bytes(b\"{m}\").expect(\"valid method\")")
+            }
+        })
+        .collect()
+});
+
+/// rocket::http::Method has a variant for the standard methods only.
+const ROCKET_METHODS: OwnList = ("METHODS_ROCKET", |p| {
+    p.methods
+        .iter()
+        .filter(|m| STANDARD_METHODS.contains(&m.as_str()))
+        .map(|m| {
+            let mut c = m.chars();
+            let first = c.next().map(|f| f.to_string()).unwrap_or_default();
+            format!("Method::{first}{}", c.as_str().to_ascii_lowercase())
+        })
+        .collect()
+});
+
+/// GCS uses one list for allowed request headers and exposed response headers.
+const GCS_HEADERS: OwnList = ("HEADERS_AND_EXPOSE", |p: &Policy| {
+    let mut all = p.headers.clone();
+    for e in &p.expose {
+        if !all.iter().any(|h| h.eq_ignore_ascii_case(e)) {
+            all.push(e.clone());
+        }
+    }
+    all
+});
 
 /// Every target.
 pub static FRAMEWORKS: &[Framework] = &[
@@ -136,7 +199,7 @@ pub static FRAMEWORKS: &[Framework] = &[
     target!("axum", "Axum (tower-http CorsLayer)", "src/main.rs", "axum.rs", DoubleQuoted, Library, Listed,
         "rust tokio tower", ".layer(cors) after the routes it covers.",
         [".layer() only wraps routes added before it: later routes answer OPTIONS with 405.",
-         "allow_credentials(true) with any Any (origin, methods or headers) panics at startup."]),
+         "allow_credentials(true) with any Any (origin, methods or headers) panics at startup."], lists: &[RUST_METHODS]),
     target!("actix-web", "Actix Web (actix-cors)", "src/main.rs", "actix-web.rs", DoubleQuoted, Library, Listed,
         "rust", ".wrap(cors) last, so it runs first.",
         ["The last .wrap() runs first: CORS wrapped before auth runs inside it and the preflight gets 401.",
@@ -144,7 +207,7 @@ pub static FRAMEWORKS: &[Framework] = &[
     target!("rocket", "Rocket (rocket_cors)", "src/main.rs", "rocket.rs", DoubleQuoted, Library, Listed,
         "rust", ".attach(cors) on the Rocket builder.",
         ["CorsOptions::default() alone allows every origin and header.",
-         "rocket_cors can only list the standard methods; a custom method (PROPFIND ...) is left out."]),
+         "rocket_cors can only list the standard methods; a custom method (PROPFIND ...) is left out."], lists: &[ROCKET_METHODS]),
     target!("nginx", "nginx", "nginx.conf", "nginx.conf", DoubleQuoted, Config, Patterns,
         "proxy reverse-proxy", "The map in http {}, the headers in the location.",
         ["An add_header in an inner block (location, if) drops every inherited add_header: repeat them all.",
@@ -174,7 +237,7 @@ pub static FRAMEWORKS: &[Framework] = &[
         "amazon cloudfront bucket", "aws s3api put-bucket-cors --bucket BUCKET --cors-configuration file://cors.json",
         ["AllowedMethods accepts only GET, PUT, POST, DELETE and HEAD.",
          "Behind CloudFront, include Origin in the cache key and allow OPTIONS, or cached answers go to the wrong origin.",
-         "S3 sends Access-Control-Allow-Credentials: true for any matched origin."]),
+         "S3 sends Access-Control-Allow-Credentials: true for any matched origin."], lists: &[S3_METHODS]),
     target!("aws-api-gateway", "AWS API Gateway (HTTP API)", "template.yaml", "aws-api-gateway.yaml", DoubleQuoted, Library, Listed,
         "amazon lambda sam cloudformation", "CorsConfiguration on the AWS::ApiGatewayV2::Api.",
         ["With CorsConfiguration set, the gateway ignores CORS headers from your Lambda.",
@@ -199,7 +262,7 @@ pub static FRAMEWORKS: &[Framework] = &[
     target!("gcs", "Google Cloud Storage", "cors.json", "gcs.json", DoubleQuoted, Library, Listed,
         "google bucket gcloud", "gcloud storage buckets update gs://BUCKET --cors-file=cors.json",
         ["responseHeader lists both allowed request headers and exposed response headers.",
-         "Changes can take a while to apply; the authenticated download host ignores bucket CORS."]),
+         "Changes can take a while to apply; the authenticated download host ignores bucket CORS."], lists: &[GCS_HEADERS]),
     target!("azure-blob", "Azure Blob Storage", "cors.xml", "azure-blob.xml", DoubleQuoted, Library, Listed,
         "microsoft storage", "Blob service properties (portal, az storage cors add, or the SDK).",
         ["At most 5 rules; the first matching rule wins.",
@@ -247,7 +310,7 @@ pub static FRAMEWORKS: &[Framework] = &[
         "cloudflare bucket storage presigned upload", "The bucket's Settings > CORS Policy in the dashboard (or wrangler r2 bucket cors set).",
         ["Presigned PUT uploads from the browser need PUT allowed and the Content-Type header listed.",
          "A custom domain with caching: include Origin in the cache key, or cached answers go to the wrong origin.",
-         "R2 has no credentials setting: presigned URLs carry their authorization in the query."]),
+         "R2 has no credentials setting: presigned URLs carry their authorization in the query."], lists: &[S3_METHODS]),
     target!("cloudfront", "Amazon CloudFront (response headers policy)", "template.yaml", "cloudfront.yaml", DoubleQuoted, Library, Listed,
         "amazon cdn aws cache", "A response headers policy and a cache policy on the distribution's cache behavior.",
         ["The cache key must include Origin (or the origin must send Vary: Origin), or one origin's answer is served to another.",

@@ -187,10 +187,10 @@ fn patterns_are_validated_and_anchored() {
         ["https://*.example.com", "http://*.localhost:5173"]
     );
     assert_eq!(
-        render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &p).as_deref(),
+        render("{{ORIGIN_REGEX}}", Syntax::DoubleQuoted, &[], &p).as_deref(),
         Ok("^(https://app\\.example\\.com|https://([a-z0-9-]+\\.)+example\\.com|http://([a-z0-9-]+\\.)+localhost:5173)$\n")
     );
-    assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &p).as_deref(), Ok("/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n"));
+    assert_eq!(render("{{PATTERNS_JS|$| }}", Syntax::SingleQuoted, &[], &p).as_deref(), Ok("/^https:\\/\\/([a-z0-9-]+\\.)+example\\.com$/ /^http:\\/\\/([a-z0-9-]+\\.)+localhost:5173$/\n"));
     for bad in [
         "*.example.com",
         "https://*",
@@ -228,19 +228,19 @@ fn the_template_language_does_what_it_says() {
     .unwrap();
     let t = "o: [{{ORIGINS}}]\nm: {{METHODS|$|,}}\nc: {{CREDENTIALS}} {{?CREDENTIALS}}\ne: x {{?EXPOSE}}\nr: {{ORIGIN_REGEX}}\n{{#ORIGINS}}\n- {{ORIGIN_RE}}{{,}}\n{{/ORIGINS}}\n";
     assert_eq!(
-        render(t, Syntax::SingleQuoted, &p).as_deref(),
+        render(t, Syntax::SingleQuoted, &[], &p).as_deref(),
         Ok("o: ['https://a.example.com', 'http://localhost:3000']\nm: GET,HEAD,POST,PUT\nc: true\nr: ^(https://a\\.example\\.com|http://localhost:3000)$\n- https://a\\.example\\.com,\n- http://localhost:3000\n")
     );
     assert_eq!(
-        render("c: {{CREDENTIALS}}", Syntax::Python, &p).as_deref(),
+        render("c: {{CREDENTIALS}}", Syntax::Python, &[], &p).as_deref(),
         Ok("c: True\n")
     );
     // A placeholder or condition the renderer does not know is an error, not a panic.
     assert_eq!(
-        render("x {{NOPE}}", Syntax::Python, &p),
+        render("x {{NOPE}}", Syntax::Python, &[], &p),
         Err(TemplateError::Unknown("NOPE".to_string()))
     );
-    assert!(render("x {{?NOPE}}", Syntax::Python, &p).is_err());
+    assert!(render("x {{?NOPE}}", Syntax::Python, &[], &p).is_err());
     assert_eq!(quote(Syntax::SingleQuoted, "a'b"), "'a\\'b'");
     assert_eq!(canonical_header("x-api-key"), "X-Api-Key");
 }
