@@ -1,6 +1,6 @@
 //! The registry of targets, in the order the picker lists them. Each entry names its template
 //! (a real file in the target's own syntax, beside this one in `templates/`) and its pitfalls,
-//! taken from the middleware's docs and issue trackers (see shared/reference/frameworks.md).
+//! taken from each middleware's own docs and issue trackers.
 
 use super::{Framework, OwnList, Policy, Syntax, Vary};
 
