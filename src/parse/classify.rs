@@ -445,3 +445,44 @@ pub(super) fn classify(record: &str, keywords: u64, events: &mut Vec<Event>) {
         language: None,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_its_needle_passes_the_keyword_gate() {
+        assert_eq!(
+            compiled().regexes.iter().flatten().count(),
+            patterns::all().len()
+        );
+        for p in patterns::all() {
+            assert!(
+                KEYWORDS.iter().any(|k| p.needle.contains(k)),
+                "needle {:?} contains no keyword, so the gate would hide it",
+                p.needle
+            );
+        }
+    }
+
+    #[test]
+    fn word_mask_agrees_with_substring_search() {
+        for line in [
+            "Access to fetch at 'x' from origin 'y' has been blocked by CORS policy:",
+            "",
+            "net::ERR_FAILED Status code: 500",
+            "random noise",
+            "ccessccess",
+        ] {
+            let expected = KEYWORDS
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| line.contains(*k))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            assert_eq!(keyword_mask(line), expected, "{line}");
+        }
+        assert!(looks_like_error("Uncaught ReferenceError: x"));
+        assert!(looks_like_error("REQUEST BLOCKED"));
+        assert!(!looks_like_error("all good here"));
+    }
+}

@@ -193,3 +193,35 @@ pub(super) fn is_stack_frame(s: &str) -> bool {
         && matches!((col, line), (Some(c), Some(l)) if !c.is_empty() && !l.is_empty()
             && c.bytes().all(|b| b.is_ascii_digit()) && l.bytes().all(|b| b.is_ascii_digit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_console_noise() {
+        assert_eq!(strip_noise("index.html:1 Access to x").0, "Access to x");
+        assert_eq!(strip_noise("main.js:42:7 Access to x").0, "Access to x");
+        assert_eq!(strip_noise("[Error] Origin x is").0, "Origin x is");
+        assert_eq!(
+            strip_noise("Failed to load resource: x (data, line 0)").0,
+            "Failed to load resource: x"
+        );
+        assert_eq!(
+            strip_noise("Uncaught (in promise) TypeError: Failed to fetch").0,
+            "TypeError: Failed to fetch"
+        );
+        assert_eq!(
+            strip_noise("http://localhost:3000 Access").0,
+            "http://localhost:3000 Access"
+        );
+        assert!(is_stack_frame("at async loadOrders (app.js:12:5)"));
+        assert!(is_stack_frame(
+            "loadOrders@http://localhost:3000/app.js:12:5"
+        ));
+        assert!(!is_stack_frame("Failed to load resource: net::ERR_FAILED"));
+        assert_eq!(normalize("a\u{2018}b\u{2019}  c\u{00A0}d\t"), "a'b' c d");
+        assert_eq!(normalize("  plain  ascii "), "plain ascii");
+        assert!(matches!(normalize("plain ascii"), Cow::Borrowed(_)));
+    }
+}

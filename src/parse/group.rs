@@ -284,3 +284,44 @@ pub(super) fn group(mut events: Vec<Event>) -> Vec<Diagnosis> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lines_of_one_failed_request_are_one_diagnosis_with_all_their_facts() {
+        let text = "Access to fetch at 'https://api.example.com/v1/orders' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n\
+            POST https://api.example.com/v1/orders net::ERR_FAILED 500 (Internal Server Error)\n\
+            Uncaught (in promise) TypeError: Failed to fetch";
+        let r = diagnose(text);
+        assert_eq!(r.diagnoses.len(), 1, "{r:?}");
+        let d = &r.diagnoses[0];
+        assert_eq!(d.kind, KindId::MissingAllowOrigin);
+        assert_eq!(d.facts.method.as_deref(), Some("POST"));
+        assert_eq!(d.facts.status, Some(500));
+    }
+
+    #[test]
+    fn identical_failures_count_and_different_ones_stay_apart() {
+        let line = |url: &str| {
+            format!("Access to fetch at '{url}' from origin 'http://a.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n")
+        };
+        let text = line("https://api.example.com/x").repeat(3) + &line("https://api.example.com/y");
+        let r = diagnose(&text);
+        let counts: Vec<u32> = r.diagnoses.iter().map(|d| d.count).collect();
+        assert_eq!(counts, [3, 1]);
+    }
+
+    #[test]
+    fn an_exception_alone_is_a_generic_failure_and_beside_a_reason_adds_nothing() {
+        let alone = diagnose("TypeError: Failed to fetch");
+        assert_eq!(alone.diagnoses.len(), 1);
+        assert_eq!(alone.diagnoses[0].kind, KindId::GenericFetchFailure);
+        assert!(engines_agree(None, Some(Engine::Firefox)));
+        assert!(!engines_agree(
+            Some(Engine::Chromium),
+            Some(Engine::Firefox)
+        ));
+    }
+}

@@ -150,3 +150,55 @@ impl Joiner {
         self.last.take()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record the joiner makes of `text`, one per console message.
+    fn records(text: &str) -> Vec<String> {
+        let mut j = Joiner::default();
+        let mut out: Vec<String> = text
+            .lines()
+            .filter_map(|l| j.line(l))
+            .map(|r| r.0)
+            .collect();
+        out.extend(j.end().map(|r| r.0));
+        out
+    }
+
+    #[test]
+    fn a_wrapped_message_is_one_record_again() {
+        let wrapped = "Access to fetch at 'https://api.example.com/x' from origin\n\
+            'http://localhost:3000' has been blocked by CORS policy: No\n\
+            'Access-Control-Allow-Origin' header is present on the requested resource.";
+        assert_eq!(
+            records(wrapped),
+            ["Access to fetch at 'https://api.example.com/x' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."]
+        );
+    }
+
+    #[test]
+    fn a_known_start_begins_a_new_record_and_noise_is_never_continued() {
+        let two = "GET https://api.example.com/x net::ERR_FAILED 200 (OK)\n\
+            Access to fetch at 'https://api.example.com/x' from origin 'http://a.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+        assert_eq!(records(two).len(), 2);
+        // Plain log lines hold no keyword and no error word: one record each.
+        assert_eq!(records("build finished\nwatching for changes").len(), 2);
+        // An error line may be continued ("Security Error:" wrapped before its text).
+        assert_eq!(
+            records("Security Error:\nContent at http://a.com/ may not load or link to file:///x."),
+            ["Security Error: Content at http://a.com/ may not load or link to file:///x."]
+        );
+    }
+
+    #[test]
+    fn stack_frames_and_blank_lines_end_a_record() {
+        let text = "TypeError: Failed to fetch\n    at load (app.js:1:2)\nAccess to fetch at 'x'";
+        assert_eq!(
+            records(text),
+            ["TypeError: Failed to fetch", "Access to fetch at 'x'"]
+        );
+        assert_eq!(records("Failed to\n\nfetch").len(), 2);
+    }
+}
