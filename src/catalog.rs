@@ -115,6 +115,9 @@ pub struct Kind {
     pub facts_summary: Option<fn(&crate::facts::Facts) -> String>,
     /// The fix is checked by reaching the server at all (there are no CORS headers to check).
     pub reach_check: bool,
+    /// The method a preflight check asks about when the paste names only GET, which never needs
+    /// one (for a kind about the method itself).
+    pub check_method: Option<&'static str>,
 }
 
 /// A set of engines, computed at compile time (so a kind's example texts, from which it is

@@ -5,7 +5,7 @@
 //! the fact is missing, so no placeholder ever reaches the user; and curl commands are built
 //! only from validated facts, single-quoted for POSIX shells.
 
-use crate::catalog::{self, KindId, Stage};
+use crate::catalog::{self, Stage};
 use crate::check::SAFELISTED_METHODS;
 use crate::parse::Diagnosis;
 
@@ -212,10 +212,9 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
             sh_quote(&format!("Origin: {origin}")),
             sh_quote(&format!(
                 "Access-Control-Request-Method: {}",
-                if method == "GET" && d.kind == KindId::MethodNotAllowed {
-                    "PUT"
-                } else {
-                    &method
+                match catalog::kind(d.kind).check_method {
+                    Some(instead) if method == "GET" => instead,
+                    _ => &method,
                 }
             )),
         );
@@ -273,7 +272,7 @@ fn checks(d: &Diagnosis) -> Vec<Check> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::KINDS;
+    use crate::catalog::{KindId, KINDS};
     use crate::facts::Facts;
 
     fn diagnosis(kind: KindId, facts: Facts, stage: Option<Stage>) -> Diagnosis {

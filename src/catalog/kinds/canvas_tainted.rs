@@ -25,6 +25,7 @@ pub static KIND: Kind = Kind {
     menu: Engines::of(EXAMPLES),
     facts_summary: None,
     reach_check: false,
+    check_method: None,
 };
 
 patterns! {

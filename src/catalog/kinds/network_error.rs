@@ -25,6 +25,7 @@ pub static KIND: Kind = Kind {
     menu: Engines::of(EXAMPLES),
     facts_summary: None,
     reach_check: true,
+    check_method: None,
 };
 
 patterns! {
