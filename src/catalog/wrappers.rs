@@ -20,13 +20,13 @@ patterns! {
         => { yes: ["Access blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."], no: [] },
     p(Frame(CorsOther), CR, NONE, "has been blocked from loading by Cross-Origin Resource Sharing policy",
       r"(?P<resource_kind>[A-Z][A-Za-z ]{0,40}?) from origin '[^']*' has been blocked from loading by Cross-Origin Resource Sharing policy:")
-        => { yes: ["Image from origin 'https://api.example.com' has been blocked from loading by Cross-Origin Resource Sharing policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."], no: [] },
+        => { yes: ["Image from origin 'https://api.example.com' has been blocked from loading by Cross-Origin Resource Sharing policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."], no: ["has been blocked from loading by Cross-Origin Resource Sharing policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."] },
     p(Frame(CorsOther), FF, NONE, "Cross-Origin Request Blocked:",
       r"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at '?(?P<url>\S+?)'?\.(?: |$)")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: CORS disabled)."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: CORS disabled)."], no: ["Cross-Origin Request Blocked:"] },
     p(Frame(CorsOther), FF, NONE, "Cross-Origin Request Warning:",
       r"Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at (?P<url>\S+) soon")
-        => { yes: ["Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at https://api.example.com/v1/me soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."], no: [] },
+        => { yes: ["Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at https://api.example.com/v1/me soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."], no: ["Cross-Origin Request Warning:"] },
     p(Frame(CorsOther), WK, NONE, "due to access control checks",
       r"(?P<resource_kind>Fetch API|XMLHttpRequest|EventSource) cannot load (?P<url>\S+) due to access control checks")
         => { yes: ["Fetch API cannot load https://api.example.com/v1/items due to access control checks."], no: ["Cannot load https://api.example.com/v1/items due to access control checks."] },
@@ -43,7 +43,7 @@ patterns! {
         => { yes: ["Failed to load https://api.example.com/v1/items: No 'Access-Control-Allow-Origin' header is present on the requested resource."], no: ["Failed to load resource: net::ERR_FAILED"] },
     p(Frame(CorsOther), ANY, NONE, "is therefore not allowed access",
       r"Origin '(?P<origin>[^']*)' is therefore not allowed access")
-        => { yes: ["Invalid response. Origin 'http://localhost:3000' is therefore not allowed access."], no: [] },
+        => { yes: ["Invalid response. Origin 'http://localhost:3000' is therefore not allowed access."], no: ["is therefore not allowed access."] },
     p(Frame(CorsOther), CR, PRE, "Response to preflight request doesn't pass access control check",
       r"Response to preflight request doesn't pass access control check")
         => { yes: ["Response to preflight request doesn't pass access control check: It does not have HTTP ok status."], no: [] },
@@ -52,7 +52,7 @@ patterns! {
         => { yes: ["Fetch API cannot load https://api.example.com/v1/items. Redirect failed."], no: ["Fetch API cannot load https://api.example.com/v1/items due to access control checks."] },
     p(FactOnly, CR, NONE, "Failed to load '",
       r"Failed to load '(?P<url>[^']*)': ")
-        => { yes: ["Failed to load 'https://api.example.com/v1/items': Cross origin requests are not allowed by request mode."], no: [] },
+        => { yes: ["Failed to load 'https://api.example.com/v1/items': Cross origin requests are not allowed by request mode."], no: ["Failed to load '"] },
     p(FactOnly, ANY, NONE, "Status code: ",
       r"Status code: (?P<status>\d{3})")
         => { yes: ["Preflight response is not successful. Status code: 500"], no: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:8000/api/items. (Reason: CORS request did not succeed). Status code: (null)."] },
@@ -67,7 +67,7 @@ patterns! {
         => { yes: [r#"Fetch failed loading: PUT "https://api.example.com/v1/items"."#], no: [] },
     p(Network, ANY, NONE, "Failed to load resource: the server responded with a status of",
       r"Failed to load resource: the server responded with a status of (?P<status>\d{3})")
-        => { yes: ["Failed to load resource: the server responded with a status of 500 (Internal Server Error)"], no: [] },
+        => { yes: ["Failed to load resource: the server responded with a status of 500 (Internal Server Error)"], no: ["Failed to load resource: the server responded with a status of"] },
     p(Network, ANY, NONE, "Failed to load resource:",
       r"Failed to load resource:")
         => { yes: ["Failed to load resource: net::ERR_FAILED"], no: [] },

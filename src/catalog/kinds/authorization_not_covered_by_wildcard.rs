@@ -37,7 +37,7 @@ patterns! {
         regex: r"When the `Access-Control-Allow-Headers` is `\*`, the `Authorization` header is not covered",
         preset: &[(Fact::Header, "authorization")],
     }
-        => { yes: ["Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at https://api.example.com/v1/me soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."], no: [] },
+        => { yes: ["Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at https://api.example.com/v1/me soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."], no: ["the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

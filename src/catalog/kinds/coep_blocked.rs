@@ -34,10 +34,10 @@ patterns! {
         => { yes: ["net::ERR_BLOCKED_BY_RESPONSE.ResponseNeedsCrossOriginEmbedderPolicy"], no: ["net::ERR_BLOCKED_BY_RESPONSE.NotSameSite"] },
     p(Reason(CoepBlocked), WK, NONE, "in a frame because of Cross-Origin-Embedder-Policy",
       r"Refused to display '(?P<url>[^']*)' in a frame because of Cross-Origin-Embedder-Policy")
-        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame because of Cross-Origin-Embedder-Policy."], no: [] },
+        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame because of Cross-Origin-Embedder-Policy."], no: ["in a frame because of Cross-Origin-Embedder-Policy."] },
     p(Reason(CoepBlocked), WK, NONE, "worker because of Cross-Origin-Embedder-Policy",
       r"Refused to load '(?P<url>[^']*)' worker because of Cross-Origin-Embedder-Policy")
-        => { yes: ["Refused to load 'https://api.example.com/v1/items' worker because of Cross-Origin-Embedder-Policy."], no: [] },
+        => { yes: ["Refused to load 'https://api.example.com/v1/items' worker because of Cross-Origin-Embedder-Policy."], no: ["worker because of Cross-Origin-Embedder-Policy."] },
     p(Reason(CoepBlocked), WK, NONE, "Worker load was blocked by Cross-Origin-Embedder-Policy",
       r"Worker load was blocked by Cross-Origin-Embedder-Policy")
         => { yes: ["Worker load was blocked by Cross-Origin-Embedder-Policy"], no: [] },

@@ -34,13 +34,13 @@ patterns! {
         => { yes: ["net::ERR_BLOCKED_BY_RESPONSE.NotSameSite"], no: ["net::ERR_BLOCKED_BY_RESPONSE.NotSameOriginAfterDefaultedToSameOriginByDip"] },
     p(Reason(CorpBlocked), FF, NONE, "was blocked due to its Cross-Origin-Resource-Policy header",
       r#"The resource at "(?P<url>[^"]*)" was blocked due to its Cross-Origin-Resource-Policy header"#)
-        => { yes: [r#"The resource at "https://api.example.com/v1/items" was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy"#], no: [] },
+        => { yes: [r#"The resource at "https://api.example.com/v1/items" was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy"#], no: ["was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy"] },
     p(Reason(CorpBlocked), WK, NONE, "Cross-Origin-Resource-Policy response header",
       r"Cancelled load to (?P<url>\S+) because it violates the resource's Cross-Origin-Resource-Policy response header")
-        => { yes: ["Cancelled load to https://api.example.com/v1/items because it violates the resource's Cross-Origin-Resource-Policy response header."], no: [] },
+        => { yes: ["Cancelled load to https://api.example.com/v1/items because it violates the resource's Cross-Origin-Resource-Policy response header."], no: ["Cross-Origin-Resource-Policy response header."] },
     p(Reason(CorpBlocked), CR, NONE, "Specify a more permissive Cross-Origin Resource Policy",
       r"Specify a more permissive Cross-Origin Resource Policy to (?:stop|prevent) a resource from being blocked")
-        => { yes: ["Specify a more permissive Cross-Origin Resource Policy to stop a resource from being blocked"], no: [] },
+        => { yes: ["Specify a more permissive Cross-Origin Resource Policy to stop a resource from being blocked"], no: ["Specify a more permissive Cross-Origin Resource Policy"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -34,7 +34,7 @@ patterns! {
         => { yes: ["The response is invalid."], no: [] },
     p(Reason(CorsOther), CR, NONE, "nvalid response. Origin",
       r"(?:Received an i|I)nvalid response\. Origin '(?P<origin>[^']*)' is therefore not allowed access")
-        => { yes: ["Invalid response. Origin 'http://localhost:3000' is therefore not allowed access."], no: [] },
+        => { yes: ["Invalid response. Origin 'http://localhost:3000' is therefore not allowed access."], no: ["nvalid response. Origin 'http://localhost:3000' is therefore not allowed access."] },
     p(Reason(CorsOther), CR, NONE, "CORS error, code ",
       r"CORS error, code \d+")
         => { yes: ["CORS error, code 3"], no: [] },
@@ -43,7 +43,7 @@ patterns! {
         => { yes: ["Failed to start loading https://api.example.com/v1/items"], no: [] },
     p(Reason(CorsOther), WK, NONE, "requests from ",
       r"Cannot make any (?:cross origin )?requests from (?P<origin>\S+?)\.?$")
-        => { yes: ["Cannot make any requests from http://localhost:3000."], no: [] },
+        => { yes: ["Cannot make any requests from http://localhost:3000."], no: ["requests from http://localhost:3000."] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

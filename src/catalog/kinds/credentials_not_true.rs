@@ -31,19 +31,19 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(CredentialsNotTrue), CR, ACT, "which must be 'true' when the request's credentials mode",
       r"The value of the 'Access-Control-Allow-Credentials' header in the response is '[^']*' which must be 'true' when the request's credentials mode is 'include'")
-        => { yes: ["The value of the 'Access-Control-Allow-Credentials' header in the response is 'false' which must be 'true' when the request's credentials mode is 'include'."], no: [] },
+        => { yes: ["The value of the 'Access-Control-Allow-Credentials' header in the response is 'false' which must be 'true' when the request's credentials mode is 'include'."], no: ["which must be 'true' when the request's credentials mode is 'include'."] },
     p(Reason(CredentialsNotTrue), FF, NONE, "in CORS header 'Access-Control-Allow-Credentials'",
       r"expected 'true' in CORS header 'Access-Control-Allow-Credentials'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: expected 'true' in CORS header 'Access-Control-Allow-Credentials')."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: expected 'true' in CORS header 'Access-Control-Allow-Credentials')."], no: ["in CORS header 'Access-Control-Allow-Credentials')."] },
     p(Reason(CredentialsNotTrue), WK, NONE, "Credentials flag is true",
       r#"Credentials flag is true, but Access-Control-Allow-Credentials is not "true""#)
-        => { yes: [r#"Credentials flag is true, but Access-Control-Allow-Credentials is not "true"."#], no: [] },
+        => { yes: [r#"Credentials flag is true, but Access-Control-Allow-Credentials is not "true"."#], no: ["Credentials flag is true"] },
     p(Reason(CredentialsNotTrue), CR, NONE, "include credentials only when allowed",
       r"Ensure CORS requests include credentials only when allowed")
-        => { yes: ["Ensure CORS requests include credentials only when allowed"], no: [] },
+        => { yes: ["Ensure CORS requests include credentials only when allowed"], no: ["include credentials only when allowed"] },
     p(Hint(CredentialsNotTrue), CR, NONE, "controlled by the withCredentials attribute",
       r"The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute")
-        => { yes: ["The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."], no: [] },
+        => { yes: ["The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."], no: ["controlled by the withCredentials attribute."] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -31,7 +31,7 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(CspBlocked), CR, NONE, "because it violates the following Content Security Policy directive",
       r"Refused to [a-z ]+ '(?P<url>[^']*)' because it violates the following Content Security Policy directive")
-        => { yes: [r#"Refused to connect to 'https://api.example.com/v1/items' because it violates the following Content Security Policy directive: "connect-src 'self'"."#], no: [] },
+        => { yes: [r#"Refused to connect to 'https://api.example.com/v1/items' because it violates the following Content Security Policy directive: "connect-src 'self'"."#], no: [r#"because it violates the following Content Security Policy directive: "connect-src 'self'"."#] },
     // Chromium since about 2024 names the action first ("Connecting to", "Loading the image",
     // "Framing"), and the fetch that failed "Refused to connect because ...".
     p(Reason(CspBlocked), CR, NONE, "violates the following Content Security Policy directive",
@@ -39,13 +39,13 @@ patterns! {
         => { yes: [r#"Framing 'http://localhost:46441/' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked."#], no: [r#"Refused to connect to 'https://api.example.com/v1/items' because it violates the following Content Security Policy directive: "connect-src 'self'"."#] },
     p(Hint(CspBlocked), CR, NONE, "because it violates the document's Content Security Policy",
       r"Refused to [a-z ]{1,30}? because it violates the document's Content Security Policy")
-        => { yes: ["Fetch API cannot load http://localhost:46441/data. Refused to connect because it violates the document's Content Security Policy."], no: [] },
+        => { yes: ["Fetch API cannot load http://localhost:46441/data. Refused to connect because it violates the document's Content Security Policy."], no: ["because it violates the document's Content Security Policy."] },
     p(Reason(CspBlocked), FF, NONE, "settings blocked the loading of a resource",
       r"Content[- ]Security[- ]Policy: The page's settings blocked the loading of a resource(?: \([a-z-]+\))? at (?:(?P<url>[a-z][a-z0-9+.-]*:[^\s(]+?)|<unknown>)(?:\.? |\.?$)")
-        => { yes: [r#"Uncaught Content-Security-Policy: The page's settings blocked the loading of a resource (frame-ancestors) at <unknown> because it violates the following directive: "frame-ancestors 'none'""#], no: [] },
+        => { yes: [r#"Uncaught Content-Security-Policy: The page's settings blocked the loading of a resource (frame-ancestors) at <unknown> because it violates the following directive: "frame-ancestors 'none'""#], no: [r#"settings blocked the loading of a resource (frame-ancestors) at <unknown> because it violates the following directive: "frame-ancestors 'none'""#] },
     p(Reason(CspBlocked), WK, NONE, "directive of the Content Security Policy",
       r"Refused to [a-z ]+ (?P<url>\S+) because it does not appear in the [a-z-]+ directive of the Content Security Policy")
-        => { yes: ["[Error] Refused to connect to https://api.example.com/v1/orders because it does not appear in the connect-src directive of the Content Security Policy."], no: [] },
+        => { yes: ["[Error] Refused to connect to https://api.example.com/v1/orders because it does not appear in the connect-src directive of the Content Security Policy."], no: ["directive of the Content Security Policy."] },
     p(Reason(CspBlocked), WK, NONE, "Blocked by Content Security Policy",
       r"Blocked by Content Security Policy")
         => { yes: ["Blocked by Content Security Policy."], no: [] },

@@ -31,16 +31,16 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(FrameAccess), WK, NONE, "from accessing a cross-origin frame. Protocols",
       r#"Blocked a frame with origin "(?P<origin>[^"]*)" from accessing a cross-origin frame\. Protocols, domains, and ports must match"#)
-        => { yes: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a cross-origin frame. Protocols, domains, and ports must match."#], no: [] },
+        => { yes: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a cross-origin frame. Protocols, domains, and ports must match."#], no: ["from accessing a cross-origin frame. Protocols, domains, and ports must match."] },
     p(Reason(FrameAccess), ANY, NONE, "from accessing a frame with origin",
       r#"Blocked a frame with origin "(?P<origin>[^"]*)" from accessing a frame with origin "[^"]*"\. Protocols, domains, and ports must match"#)
         => { yes: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a frame with origin "https://frame.example.com". Protocols, domains, and ports must match."#], no: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a frame with origin "https://frame.example.com"."#] },
     p(Reason(FrameAccess), CR, NONE, "from accessing ",
       r#"Blocked a (?:restricted )?frame (?:with origin|at) "(?P<origin>[^"]*)" from accessing"#)
-        => { yes: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a cross-origin frame."#], no: [] },
+        => { yes: [r#"Blocked a frame with origin "http://localhost:3000" from accessing a cross-origin frame."#], no: ["from accessing a cross-origin frame."] },
     p(Reason(FrameAccess), FF, NONE, "on cross-origin object",
       r"Permission denied to [a-z]+ property \S+ on cross-origin object")
-        => { yes: ["Permission denied to get property closed on cross-origin object"], no: [] },
+        => { yes: ["Permission denied to get property closed on cross-origin object"], no: ["on cross-origin object"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

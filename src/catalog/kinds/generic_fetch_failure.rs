@@ -39,10 +39,10 @@ patterns! {
         => { yes: ["Load failed"], no: [] },
     p(Exception, ANY, NONE, "Network Error",
       r"(?:AxiosError|Error): Network Error")
-        => { yes: ["AxiosError: Network Error"], no: [] },
+        => { yes: ["AxiosError: Network Error"], no: ["Network Error"] },
     p(Exception, ANY, NONE, "Http failure response for",
       r"Http failure response for (?P<url>\S+?): 0 Unknown Error")
-        => { yes: ["Http failure response for https://api.example.com/v1/items: 0 Unknown Error"], no: [] },
+        => { yes: ["Http failure response for https://api.example.com/v1/items: 0 Unknown Error"], no: ["Http failure response for"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -31,16 +31,16 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(HeaderNotAllowed), CR, PRE, "is not allowed by Access-Control-Allow-Headers in preflight response",
       r"Request header field (?P<header>\S+) is not allowed by Access-Control-Allow-Headers in preflight response")
-        => { yes: ["Request header field x-api-key is not allowed by Access-Control-Allow-Headers in preflight response."], no: [] },
+        => { yes: ["Request header field x-api-key is not allowed by Access-Control-Allow-Headers in preflight response."], no: ["is not allowed by Access-Control-Allow-Headers in preflight response."] },
     p(Reason(HeaderNotAllowed), WK, PRE, "is not allowed by Access-Control-Allow-Headers",
       r"Request header field (?P<header>\S+) is not allowed by Access-Control-Allow-Headers")
-        => { yes: ["Request header field x-api-key is not allowed by Access-Control-Allow-Headers."], no: [] },
+        => { yes: ["Request header field x-api-key is not allowed by Access-Control-Allow-Headers."], no: ["is not allowed by Access-Control-Allow-Headers."] },
     p(Reason(HeaderNotAllowed), FF, PRE, "is not allowed according to header 'Access-Control-Allow-Headers'",
       r"header '(?P<header>[^']*)' is not allowed according to header 'Access-Control-Allow-Headers'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/me. (Reason: header 'x-api-key' is not allowed according to header 'Access-Control-Allow-Headers' from CORS preflight response)."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/me. (Reason: header 'x-api-key' is not allowed according to header 'Access-Control-Allow-Headers' from CORS preflight response)."], no: ["is not allowed according to header 'Access-Control-Allow-Headers' from CORS preflight response)."] },
     p(Reason(HeaderNotAllowed), FF, PRE, "in CORS header 'Access-Control-Allow-Headers' from CORS preflight channel",
       r"missing token '(?P<header>[^']*)' in CORS header 'Access-Control-Allow-Headers' from CORS preflight channel")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: missing token 'x-api-key' in CORS header 'Access-Control-Allow-Headers' from CORS preflight channel)."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: missing token 'x-api-key' in CORS header 'Access-Control-Allow-Headers' from CORS preflight channel)."], no: ["in CORS header 'Access-Control-Allow-Headers' from CORS preflight channel)."] },
     p(Reason(HeaderNotAllowed), CR, PRE, "Ensure CORS request includes only allowed headers",
       r"Ensure CORS request includes only allowed headers")
         => { yes: ["Ensure CORS request includes only allowed headers"], no: [] },

@@ -31,16 +31,16 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(InvalidAllowMethodsOrHeaders), CR, PRE, "response header field in preflight response",
       r"Cannot parse Access-Control-Allow-(?:Methods|Headers) response header field in preflight response")
-        => { yes: ["Cannot parse Access-Control-Allow-Methods response header field in preflight response."], no: [] },
+        => { yes: ["Cannot parse Access-Control-Allow-Methods response header field in preflight response."], no: ["response header field in preflight response."] },
     p(Reason(InvalidAllowMethodsOrHeaders), WK, PRE, "response header field",
       r"Cannot parse Access-Control-Allow-(?:Methods|Headers) response header field")
-        => { yes: ["Cannot parse Access-Control-Allow-Methods response header field."], no: [] },
+        => { yes: ["Cannot parse Access-Control-Allow-Methods response header field."], no: ["response header field."] },
     p(Reason(InvalidAllowMethodsOrHeaders), WK, PRE, "has an invalid value: ",
       r"Header Access-Control-Allow-(?:Methods|Headers) has an invalid value: ")
-        => { yes: ["Header Access-Control-Allow-Methods has an invalid value: false"], no: [] },
+        => { yes: ["Header Access-Control-Allow-Methods has an invalid value: false"], no: ["has an invalid value: false"] },
     p(Reason(InvalidAllowMethodsOrHeaders), FF, PRE, "invalid token '",
       r"invalid token '[^']*' in CORS header 'Access-Control-Allow-(?:Methods|Headers)'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: invalid token 'Content-Type;' in CORS header 'Access-Control-Allow-Methods')."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: invalid token 'Content-Type;' in CORS header 'Access-Control-Allow-Methods')."], no: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: invalid token '"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -31,7 +31,7 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(InvalidAllowOrigin), CR, ACT, "header contains the invalid value",
       r"The 'Access-Control-Allow-Origin' header contains the invalid value '(?P<allow_origin>[^']*)'")
-        => { yes: ["The 'Access-Control-Allow-Origin' header contains the invalid value 'https://other.example.com'."], no: [] },
+        => { yes: ["The 'Access-Control-Allow-Origin' header contains the invalid value 'https://other.example.com'."], no: ["header contains the invalid value 'https://other.example.com'."] },
     p(Hint(InvalidAllowOrigin), CR, NONE, "Have the server send the header with a valid value",
       r"Have the server send the header with a valid value")
         => { yes: ["Have the server send the header with a valid value."], no: [] },

@@ -31,13 +31,13 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(MethodNotAllowed), CR, PRE, "is not allowed by Access-Control-Allow-Methods in preflight response",
       r"Method (?P<method>\S+) is not allowed by Access-Control-Allow-Methods in preflight response")
-        => { yes: ["Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."], no: [] },
+        => { yes: ["Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."], no: ["is not allowed by Access-Control-Allow-Methods in preflight response."] },
     p(Reason(MethodNotAllowed), WK, PRE, "is not allowed by Access-Control-Allow-Methods",
       r"Method (?P<method>\S+) is not allowed by Access-Control-Allow-Methods")
-        => { yes: ["Method PUT is not allowed by Access-Control-Allow-Methods."], no: [] },
+        => { yes: ["Method PUT is not allowed by Access-Control-Allow-Methods."], no: ["is not allowed by Access-Control-Allow-Methods."] },
     p(Reason(MethodNotAllowed), FF, PRE, "Did not find method in CORS header",
       r"Did not find method in CORS header 'Access-Control-Allow-Methods'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: Did not find method in CORS header 'Access-Control-Allow-Methods')."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: Did not find method in CORS header 'Access-Control-Allow-Methods')."], no: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: Did not find method in CORS header"] },
     p(Reason(MethodNotAllowed), CR, PRE, "Ensure CORS request uses allowed method",
       r"Ensure CORS request uses allowed method")
         => { yes: ["Ensure CORS request uses allowed method"], no: [] },

@@ -31,16 +31,16 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(MixedContent), CR, NONE, "Mixed Content: The page at",
       r"Mixed Content: The page at '(?P<page_url>[^']*)' was loaded over (?:HTTPS|a secure connection), but (?:requested an insecure (?P<resource_kind>[A-Za-z ]+?)|attempted to connect to the insecure WebSocket endpoint|contains a form that targets an insecure endpoint) '(?P<url>[^']*)'")
-        => { yes: ["Mixed Content: The page at 'https://shop.example.com/cart' was loaded over HTTPS, but requested an insecure resource 'https://api.example.com/v1/items'. This content should also be served over HTTPS."], no: [] },
+        => { yes: ["Mixed Content: The page at 'https://shop.example.com/cart' was loaded over HTTPS, but requested an insecure resource 'https://api.example.com/v1/items'. This content should also be served over HTTPS."], no: ["Mixed Content: The page at"] },
     p(Reason(MixedContent), FF, NONE, "mixed ",
       r#"(?:Blocked loading|Loading) mixed (?:\(insecure\) )?(?:active |display )?content "(?P<url>[^"]*)""#)
-        => { yes: [r#"Blocked loading mixed active content "http://api.example.com/v1/orders""#], no: [] },
+        => { yes: [r#"Blocked loading mixed active content "http://api.example.com/v1/orders""#], no: [r#"mixed active content "http://api.example.com/v1/orders""#] },
     p(Reason(MixedContent), FF, NONE, "Blocked downloading insecure content",
       r#"Blocked downloading insecure content "(?P<url>[^"]*)""#)
-        => { yes: [r#"Blocked downloading insecure content "https://api.example.com/v1/items"."#], no: [] },
+        => { yes: [r#"Blocked downloading insecure content "https://api.example.com/v1/items"."#], no: ["Blocked downloading insecure content"] },
     p(Reason(MixedContent), FF, NONE, "insecure display request",
       r"[Uu]pgrading (?:an )?insecure display request '(?P<url>[^']*)' to use '")
-        => { yes: ["Upgrading insecure display request 'https://api.example.com/v1/items' to use 'https'"], no: [] },
+        => { yes: ["Upgrading insecure display request 'https://api.example.com/v1/items' to use 'https'"], no: ["insecure display request 'https://api.example.com/v1/items' to use 'https'"] },
     p(Reason(MixedContent), WK, NONE, "The page at ",
       r"The page at (?P<page_url>\S+) (?:was (?:not )?allowed to [a-z]+ insecure content from|requested insecure content from|contains a form which targets an insecure URL|was blocked from connecting insecurely to) (?P<url>\S+?)(?:\.(?: |$)| either|$)")
         => { yes: ["The page at https://shop.example.com/cart was allowed to display insecure content from https://api.example.com/v1/items."], no: ["Mixed Content: The page at 'https://shop.example.com/cart' was loaded over HTTPS, but requested an insecure resource 'https://api.example.com/v1/items'. This content should also be served over HTTPS."] },

@@ -31,13 +31,13 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(MultipleAllowOrigin), CR, ACT, "header contains multiple values",
       r"The 'Access-Control-Allow-Origin' header contains multiple values '(?P<allow_origin>[^']*)', but only one is allowed")
-        => { yes: ["The 'Access-Control-Allow-Origin' header contains multiple values 'https://other.example.com', but only one is allowed."], no: [] },
+        => { yes: ["The 'Access-Control-Allow-Origin' header contains multiple values 'https://other.example.com', but only one is allowed."], no: ["header contains multiple values 'https://other.example.com', but only one is allowed."] },
     p(Reason(MultipleAllowOrigin), FF, NONE, "'Access-Control-Allow-Origin' not allowed",
       r"Multiple CORS headers? 'Access-Control-Allow-Origin' not allowed")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/items. (Reason: Multiple CORS header 'Access-Control-Allow-Origin' not allowed)."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/items. (Reason: Multiple CORS header 'Access-Control-Allow-Origin' not allowed)."], no: ["'Access-Control-Allow-Origin' not allowed)."] },
     p(Reason(MultipleAllowOrigin), WK, NONE, "cannot contain more than one origin",
       r"Access-Control-Allow-Origin cannot contain more than one origin")
-        => { yes: ["Access-Control-Allow-Origin cannot contain more than one origin."], no: [] },
+        => { yes: ["Access-Control-Allow-Origin cannot contain more than one origin."], no: ["cannot contain more than one origin."] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

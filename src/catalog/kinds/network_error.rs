@@ -37,10 +37,10 @@ patterns! {
         => { yes: ["Failed to load resource: net::ERR_UNSAFE_PORT"], no: ["net::ERR_BLOCKED_BY_ORB"] },
     p(Reason(NetworkError), FF, NONE, "NS_ERROR_",
       r"NS_ERROR_(?:CONNECTION_REFUSED|UNKNOWN_HOST|NET_TIMEOUT|NET_RESET|NET_INTERRUPT|OFFLINE|PROXY_CONNECTION_REFUSED|NET_PARTIAL_TRANSFER)\b")
-        => { yes: ["NS_ERROR_CONNECTION_REFUSED"], no: [] },
+        => { yes: ["NS_ERROR_CONNECTION_REFUSED"], no: ["NS_ERROR_"] },
     p(Reason(NetworkError), WK, NONE, "Not allowed to use restricted network port",
       r"Not allowed to use restricted network port \d+: (?P<url>\S+)")
-        => { yes: ["http://localhost:35325/:1:112: CONSOLE SECURITY ERROR Not allowed to use restricted network port 6000: http://127.0.0.1:6000/data"], no: [] },
+        => { yes: ["http://localhost:35325/:1:112: CONSOLE SECURITY ERROR Not allowed to use restricted network port 6000: http://127.0.0.1:6000/data"], no: ["http://localhost:35325/:1:112: CONSOLE SECURITY ERROR Not allowed to use restricted network port"] },
     p(Reason(NetworkError), WK, NONE, "Could not connect to the server",
       r"Could not connect to the server")
         => { yes: ["[Error] Could not connect to the server."], no: [] },

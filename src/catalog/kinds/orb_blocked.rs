@@ -34,10 +34,10 @@ patterns! {
         => { yes: ["net::ERR_BLOCKED_BY_ORB"], no: [] },
     p(Reason(OrbBlocked), CR, NONE, "Cross-Origin Read Blocking (CORB) blocked",
       r"Cross-Origin Read Blocking \(CORB\) blocked cross-origin response (?P<url>\S+) with MIME type")
-        => { yes: ["Cross-Origin Read Blocking (CORB) blocked cross-origin response https://api.example.com/v1/items with MIME type text/html. See https://www.chromestatus.com/feature/5629709824032768 for more details."], no: [] },
+        => { yes: ["Cross-Origin Read Blocking (CORB) blocked cross-origin response https://api.example.com/v1/items with MIME type text/html. See https://www.chromestatus.com/feature/5629709824032768 for more details."], no: ["Cross-Origin Read Blocking (CORB) blocked"] },
     p(Reason(OrbBlocked), FF, NONE, "was blocked by OpaqueResponseBlocking",
       r#"The resource at "(?P<url>[^"]*)" was blocked by OpaqueResponseBlocking"#)
-        => { yes: [r#"The resource at "https://api.example.com/v1/items" was blocked by OpaqueResponseBlocking. Reason: "nosniff"."#], no: [] },
+        => { yes: [r#"The resource at "https://api.example.com/v1/items" was blocked by OpaqueResponseBlocking. Reason: "nosniff"."#], no: [r#"was blocked by OpaqueResponseBlocking. Reason: "nosniff"."#] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -42,16 +42,16 @@ fn summary(f: &Facts) -> String {
 patterns! {
     p(Reason(OriginMismatch), CR, ACT, "that is not equal to the supplied origin",
       r"The 'Access-Control-Allow-Origin' header has a value '(?P<allow_origin>[^']*)' that is not equal to the supplied origin")
-        => { yes: ["The 'Access-Control-Allow-Origin' header has a value 'https://other.example.com' that is not equal to the supplied origin."], no: [] },
+        => { yes: ["The 'Access-Control-Allow-Origin' header has a value 'https://other.example.com' that is not equal to the supplied origin."], no: ["that is not equal to the supplied origin."] },
     p(Reason(OriginMismatch), CR, ACT, "that is not equal to the supplied suborigin",
       r"The 'Access-Control-Allow-Suborigin' header has a value '[^']*' that is not equal to the supplied suborigin")
-        => { yes: ["The 'Access-Control-Allow-Suborigin' header has a value 'https://other.example.com' that is not equal to the supplied suborigin. Origin 'http://localhost:3000' is therefore not allowed access."], no: [] },
+        => { yes: ["The 'Access-Control-Allow-Suborigin' header has a value 'https://other.example.com' that is not equal to the supplied suborigin. Origin 'http://localhost:3000' is therefore not allowed access."], no: ["that is not equal to the supplied suborigin. Origin 'http://localhost:3000' is therefore not allowed access."] },
     p(Reason(OriginMismatch), FF, NONE, "'Access-Control-Allow-Origin' does not match",
       r"CORS header 'Access-Control-Allow-Origin' does not match '(?P<allow_origin>[^']*)'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://api.example.com/feed. (Reason: CORS header 'Access-Control-Allow-Origin' does not match 'http://www.example.com')."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://api.example.com/feed. (Reason: CORS header 'Access-Control-Allow-Origin' does not match 'http://www.example.com')."], no: ["'Access-Control-Allow-Origin' does not match 'http://www.example.com')."] },
     p(Reason(OriginMismatch), CR, NONE, "matches resource's allowed origin",
       r"Ensure CORS requesting origin matches resource's allowed origin")
-        => { yes: ["Ensure CORS requesting origin matches resource's allowed origin"], no: [] },
+        => { yes: ["Ensure CORS requesting origin matches resource's allowed origin"], no: ["matches resource's allowed origin"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

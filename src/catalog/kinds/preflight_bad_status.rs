@@ -34,7 +34,7 @@ patterns! {
         => { yes: ["Response to preflight request doesn't pass access control check: It does not have HTTP ok status."], no: [] },
     p(Reason(PreflightBadStatus), CR, PRE, "Response for preflight has invalid HTTP status code",
       r"Response for preflight has invalid HTTP status code (?P<status>\d{3})")
-        => { yes: ["Response for preflight has invalid HTTP status code 500"], no: [] },
+        => { yes: ["Response for preflight has invalid HTTP status code 500"], no: ["Response for preflight has invalid HTTP status code"] },
     p(Reason(PreflightBadStatus), CR, PRE, "Response for preflight does not have HTTP ok status",
       r"Response for preflight does not have HTTP ok status")
         => { yes: ["Response for preflight does not have HTTP ok status."], no: [] },

@@ -34,22 +34,22 @@ patterns! {
         => { yes: ["Cross origin requests are not allowed by request mode."], no: [] },
     p(Reason(RequestMode), CR, NONE, r#"Request mode is "same-origin""#,
       r#"Request mode is "same-origin" but the URL's origin is not same as the request origin (?P<origin>\S+?)\.?$"#)
-        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "same-origin" but the URL's origin is not same as the request origin http://localhost:3000."#], no: [] },
+        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "same-origin" but the URL's origin is not same as the request origin http://localhost:3000."#], no: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "same-origin""#] },
     p(Reason(RequestMode), CR, NONE, r#"Request mode is "no-cors" but the redirect mode"#,
       r#"Request mode is "no-cors" but the redirect mode is not "follow""#)
-        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "no-cors" but the redirect mode is not "follow"."#], no: [] },
+        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "no-cors" but the redirect mode is not "follow"."#], no: [r#"Fetch API cannot load https://api.example.com/v1/items. Request mode is "no-cors" but the redirect mode"#] },
     p(Reason(RequestMode), WK, NONE, "same-origin fetch mode",
       r"Cross origin requests are not allowed when using same-origin fetch mode")
-        => { yes: ["Cross origin requests are not allowed when using same-origin fetch mode."], no: [] },
+        => { yes: ["Cross origin requests are not allowed when using same-origin fetch mode."], no: ["same-origin fetch mode."] },
     p(Reason(RequestMode), WK, NONE, "Domains, protocols and ports must match",
       r"Unsafe attempt to load URL (?P<url>\S+) from origin (?P<origin>\S+?)\. Domains, protocols and ports must match")
-        => { yes: ["Unsafe attempt to load URL https://api.example.com/v1/items from origin http://localhost:3000. Domains, protocols and ports must match."], no: [] },
+        => { yes: ["Unsafe attempt to load URL https://api.example.com/v1/items from origin http://localhost:3000. Domains, protocols and ports must match."], no: ["Domains, protocols and ports must match."] },
     p(Reason(RequestMode), CR, NONE, "fetched with same-origin request mode",
       r"Ensure only same-origin resources are fetched with same-origin request mode")
-        => { yes: ["Ensure only same-origin resources are fetched with same-origin request mode"], no: [] },
+        => { yes: ["Ensure only same-origin resources are fetched with same-origin request mode"], no: ["fetched with same-origin request mode"] },
     p(Reason(RequestMode), CR, NONE, "configure redirect mode follow",
       r"Ensure no-cors requests configure redirect mode follow")
-        => { yes: ["Ensure no-cors requests configure redirect mode follow"], no: [] },
+        => { yes: ["Ensure no-cors requests configure redirect mode follow"], no: ["configure redirect mode follow"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

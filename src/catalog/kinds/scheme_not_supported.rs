@@ -37,7 +37,7 @@ patterns! {
         => { yes: [r#"Fetch API cannot load ftp://127.0.0.1/file.txt. URL scheme "ftp" is not supported."#], no: [] },
     p(Reason(SchemeNotSupported), CR, NONE, "URL scheme must be",
       r#"URL scheme must be "http" or "https" for CORS request"#)
-        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. URL scheme must be "http" or "https" for CORS request."#], no: [] },
+        => { yes: [r#"Fetch API cannot load https://api.example.com/v1/items. URL scheme must be "http" or "https" for CORS request."#], no: ["Fetch API cannot load https://api.example.com/v1/items. URL scheme must be"] },
     // A web page linking a local file (file:): Chromium and Firefox refuse to load it.
     p(Reason(SchemeNotSupported), ANY, NONE, "Not allowed to load local resource: ",
       r"Not allowed to load local resource: (?P<url>[a-z][a-z0-9+.-]*:\S+)")

@@ -31,7 +31,7 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(SubresourceIntegrity), FF, NONE, "is not eligible for integrity checks",
       r#""(?P<url>[^"]*)" is not eligible for integrity checks since it's neither CORS-enabled nor same-origin"#)
-        => { yes: [r#""https://cdn.example.net/lib.js" is not eligible for integrity checks since it's neither CORS-enabled nor same-origin."#], no: [] },
+        => { yes: [r#""https://cdn.example.net/lib.js" is not eligible for integrity checks since it's neither CORS-enabled nor same-origin."#], no: ["is not eligible for integrity checks since it's neither CORS-enabled nor same-origin."] },
     p(Reason(SubresourceIntegrity), WK, NONE, "Failed integrity metadata check",
       r"Failed integrity metadata check")
         => { yes: ["Failed integrity metadata check. Failed integrity metadata check."], no: [] },

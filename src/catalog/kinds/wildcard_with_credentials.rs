@@ -31,16 +31,16 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(WildcardWithCredentials), CR, ACT, "must not be the wildcard",
       r"The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '\*' when the request's credentials mode is 'include'")
-        => { yes: ["The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."], no: [] },
+        => { yes: ["The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."], no: ["must not be the wildcard '*' when the request's credentials mode is 'include'."] },
     p(Reason(WildcardWithCredentials), FF, NONE, "Credential is not supported",
       r"Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '\*'")
-        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*')."], no: [] },
+        => { yes: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*')."], no: ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/session. (Reason: Credential is not supported"] },
     p(Reason(WildcardWithCredentials), WK, NONE, "Cannot use wildcard in Access-Control-Allow-Origin",
       r"Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true")
-        => { yes: ["Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."], no: [] },
+        => { yes: ["Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."], no: ["Cannot use wildcard in Access-Control-Allow-Origin"] },
     p(Reason(WildcardWithCredentials), CR, NONE, "origin wildcards",
       r"Ensure credentialed requests aren't sent to CORS resources with origin wildcards")
-        => { yes: ["Ensure credentialed requests aren't sent to CORS resources with origin wildcards"], no: [] },
+        => { yes: ["Ensure credentialed requests aren't sent to CORS resources with origin wildcards"], no: ["origin wildcards"] },
 }
 
 /// The example menu's pastes: how each engine with its own wording prints this error.

@@ -31,20 +31,20 @@ pub static KIND: Kind = Kind {
 patterns! {
     p(Reason(XFrameOptions), CR, NONE, "in a frame because it set multiple",
       r"Refused to display '(?P<url>[^']*)' in a frame because it set multiple 'X-Frame-Options' headers")
-        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('false'). Falling back to 'deny'."], no: [] },
+        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('false'). Falling back to 'deny'."], no: ["in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('false'). Falling back to 'deny'."] },
     p(Reason(XFrameOptions), ANY, NONE, "in a frame because it set ",
       r"Refused to display '(?P<url>[^']*)' in a frame because it set 'X-Frame-Options' to")
         => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame because it set 'X-Frame-Options' to 'false'."], no: ["Refused to display 'https://api.example.com/v1/items' in a frame because it set multiple 'X-Frame-Options' headers with conflicting values ('false'). Falling back to 'deny'."] },
     // Blink's CSP frame-ancestors violation, printed in the framing page's console.
     p(Reason(XFrameOptions), CR, NONE, "ancestor violates the following Content Security Policy",
       r"Refused to frame '(?P<url>[^']*)' because an ancestor violates the following Content Security Policy directive")
-        => { yes: [r#"Refused to frame 'https://api.example.com/v1/items' because an ancestor violates the following Content Security Policy directive: "frame-ancestors 'self'"."#], no: [] },
+        => { yes: [r#"Refused to frame 'https://api.example.com/v1/items' because an ancestor violates the following Content Security Policy directive: "frame-ancestors 'self'"."#], no: [r#"ancestor violates the following Content Security Policy directive: "frame-ancestors 'self'"."#] },
     p(Reason(XFrameOptions), CR, NONE, "Invalid 'X-Frame-Options' header encountered",
       r"Invalid 'X-Frame-Options' header encountered when loading '(?P<url>[^']*)'")
-        => { yes: ["Invalid 'X-Frame-Options' header encountered when loading 'https://api.example.com/v1/items': 'false' is not a recognized directive. The header will be ignored."], no: [] },
+        => { yes: ["Invalid 'X-Frame-Options' header encountered when loading 'https://api.example.com/v1/items': 'false' is not a recognized directive. The header will be ignored."], no: ["Invalid 'X-Frame-Options' header encountered"] },
     p(Reason(XFrameOptions), CR, NONE, "It did not opt-into cross-origin embedding",
       r"Refused to display '(?P<url>[^']*)' in a frame: It did not opt-into cross-origin embedding")
-        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame: It did not opt-into cross-origin embedding by setting either an 'X-Frame-Options' header, or a 'Content-Security-Policy' header containing a 'frame-ancestors' directive."], no: [] },
+        => { yes: ["Refused to display 'https://api.example.com/v1/items' in a frame: It did not opt-into cross-origin embedding by setting either an 'X-Frame-Options' header, or a 'Content-Security-Policy' header containing a 'frame-ancestors' directive."], no: ["It did not opt-into cross-origin embedding by setting either an 'X-Frame-Options' header, or a 'Content-Security-Policy' header containing a 'frame-ancestors' directive."] },
     p(Reason(XFrameOptions), FF, NONE, "X-Frame-Options",
       r#"(?:The loading of "(?P<url>[^"]*)" in a frame is denied by "X-Frame-Options"|Invalid X-Frame-Options header was found when loading "[^"]*"|Load denied by X-Frame-Options: |Invalid X-Frame-Options: ")"#)
         => { yes: [r#"The loading of "https://bank.example.com/" in a frame is denied by "X-Frame-Options" directive set to "DENY"."#], no: ["Refused to display 'https://api.example.com/v1/items' in a frame because it set 'X-Frame-Options' to 'false'."] },
