@@ -75,7 +75,7 @@ pub struct MenuEntry {
 }
 
 impl MenuEntry {
-    /// The menu's groups, in order: each engine and its label.
+    /// The menu's groups, in order, one per engine (labelled by `Engine::label`).
     pub const GROUPS: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
 
     /// The entries of one engine's group, in registry order (the kinds whose file has an
