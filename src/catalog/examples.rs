@@ -38,7 +38,7 @@ pub fn is_loaded() -> bool {
 }
 
 /// The engine's name in `examples.txt`.
-const fn label(engine: Engine) -> &'static str {
+pub(crate) const fn label(engine: Engine) -> &'static str {
     match engine {
         Engine::Chromium => "chrome",
         Engine::Firefox => "firefox",

@@ -165,11 +165,7 @@ fn examples_txt() -> String {
     );
     for s in SOURCES {
         for (engine, text) in s.examples {
-            let label = match engine {
-                Engine::Chromium => "chrome",
-                Engine::Firefox => "firefox",
-                Engine::Webkit => "webkit",
-            };
+            let label = examples::label(*engine);
             out.push_str(&format!("@ {label} {}\n{text}\n", s.kind.id.id()));
         }
     }
